@@ -1,0 +1,169 @@
+"""HTML building blocks shared by every calculator's result: numbers for people, tables,
+an accessible SVG bar chart with its data table, the assumptions used, warnings and errors.
+
+Everything interpolated is escaped here; a calculator only passes plain strings and numbers.
+The fragment is identical at build time and in the browser.
+"""
+from html import escape
+
+from .fields import CURRENCIES
+from .sources import SOURCES
+
+
+def esc(value):
+    return escape(str(value), quote=True)
+
+
+def num(x, digits=0):
+    """1234.5 -> '1,235' (digits=0) or '1,234.5' (digits=1)."""
+    text = f"{x:,.{digits}f}"
+    return "0" if text in ("-0", "-0.0", "-0.00") else text
+
+
+def smart(x):
+    """A count or amount with sensible precision: 0.4 -> '0.4', 12.3 -> '12', 1234 -> '1,234'."""
+    return num(x, 1) if abs(x) < 10 and round(x, 1) != round(x) else num(x)
+
+
+def hours(x):
+    return f"{smart(x)} h"
+
+
+def minutes(x):
+    return f"{smart(x)} min"
+
+
+def days(x):
+    return f"{smart(x)} day" if round(x, 1) == 1 else f"{smart(x)} days"
+
+
+def money(x, currency="USD"):
+    symbol = CURRENCIES.get(currency, currency + " ")
+    sign = "-" if x < 0 and round(x) != 0 else ""
+    return f"{sign}{symbol}{num(abs(x))}"
+
+
+def pct(fraction, digits=0):
+    return f"{num(fraction * 100, digits)} %"
+
+
+def table(headers, rows, caption="", cls="calc-table", numeric_from=1):
+    """A plain data table; columns from ``numeric_from`` on are right-aligned numbers."""
+    out = [f'<table class="{esc(cls)}">']
+    if caption:
+        out.append(f"<caption>{esc(caption)}</caption>")
+    out.append("<thead><tr>" + "".join(f'<th scope="col">{esc(h)}</th>' for h in headers) + "</tr></thead><tbody>")
+    for row in rows:
+        cells = [f'<th scope="row">{esc(row[0])}</th>']
+        cells += [f'<td class="num">{esc(c)}</td>' if i >= numeric_from else f"<td>{esc(c)}</td>"
+                  for i, c in enumerate(row[1:], start=1)]
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def bar_chart(title, categories, series, fmt=smart, unit=""):
+    """Horizontal grouped bars as inline SVG, followed by the same numbers as a table.
+
+    ``series`` is a list of ``(label, css_class, values)``, one value per category. Colours come
+    from the stylesheet (classes ``bar-<css_class>``) so that both colour schemes work; the SVG is
+    a picture of the table below it, which is what screen readers read.
+    """
+    label_w, bar_w, row_h, bar_h, gap = 150, 230, 12 + 14 * len(series), 12, 2
+    top = 22
+    height = top + row_h * len(categories) + 6
+    peak = max([v for _, _, vals in series for v in vals] + [0]) or 1
+    parts = [
+        f'<svg class="calc-chart-svg" viewBox="0 0 {label_w + bar_w + 70} {height}" role="img" '
+        f'aria-label="{esc(title)}: chart; the same figures are in the table that follows" '
+        'preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">'
+    ]
+    x = label_w
+    for i, (label, cls, _) in enumerate(series):  # legend
+        parts.append(f'<rect class="bar-{esc(cls)}" x="{x}" y="4" width="10" height="10"/>'
+                     f'<text x="{x + 14}" y="13" class="chart-text">{esc(label)}</text>')
+        x += 14 + 8 * len(label) + 16
+    for ci, cat in enumerate(categories):
+        y0 = top + ci * row_h
+        parts.append(f'<text x="{label_w - 6}" y="{y0 + row_h / 2 + 2:.1f}" text-anchor="end" '
+                     f'class="chart-text">{esc(cat)}</text>')
+        for si, (_, cls, vals) in enumerate(series):
+            v = max(vals[ci], 0)
+            w = bar_w * v / peak
+            y = y0 + 4 + si * (bar_h + gap)
+            parts.append(f'<rect class="bar-{esc(cls)}" x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h}"/>'
+                         f'<text x="{label_w + w + 4:.1f}" y="{y + bar_h - 2}" class="chart-text">'
+                         f'{esc(fmt(vals[ci]) + unit)}</text>')
+    parts.append("</svg>")
+    data = table([""] + [label for label, _, _ in series],
+                 [[cat] + [fmt(vals[ci]) + unit for _, _, vals in series] for ci, cat in enumerate(categories)],
+                 caption=f"{title} (data behind the chart)", cls="calc-table calc-chart-data")
+    return (f'<figure class="calc-chart"><figcaption>{esc(title)}</figcaption>{"".join(parts)}'
+            f'<details class="calc-chart-table"><summary>Show the chart as a table</summary>{data}</details></figure>')
+
+
+def source_link(key):
+    s = SOURCES[key]
+    if s["kind"] == "assumption" and not s["year"]:
+        return "Assumption: no published figure found"
+    text = f"{s['publisher']} ({s['year']})"
+    if s["url"]:
+        return f'<a href="{esc(s["url"])}" rel="noopener">{esc(text)}</a>'
+    return esc(text)
+
+
+def assumptions(fields, inputs, fmt_value):
+    """The inputs used, each with its default, range and source, as a folded table."""
+    rows = []
+    for f in fields:
+        if f.kind == "text":
+            continue
+        used = fmt_value(f, inputs[f.name])
+        default = fmt_value(f, f.default)
+        rng = ""
+        src = "Your input" if not f.source else source_link(f.source)
+        if f.source:
+            lo, hi = f.range_of_source()
+            if lo is not None:
+                rng = f"{fmt_value(f, lo)} to {fmt_value(f, hi)}"
+            if SOURCES[f.source]["kind"] == "assumption":
+                src = "Assumption. " + src if SOURCES[f.source]["year"] else src
+            src += f' <span class="calc-reliability">({esc(SOURCES[f.source]["reliability"])})</span>'
+        rows.append(f'<tr><th scope="row">{esc(f.label)}</th><td class="num">{esc(used)}</td>'
+                    f'<td class="num">{esc(default)}</td><td>{esc(rng)}</td><td>{src}</td></tr>')
+    return ('<details class="calc-assumptions"><summary>Assumptions used and their sources</summary>'
+            '<table class="calc-table"><thead><tr><th scope="col">Input</th><th scope="col">Used</th>'
+            '<th scope="col">Default</th><th scope="col">Published range</th><th scope="col">Source</th>'
+            '</tr></thead><tbody>' + "".join(rows) + "</tbody></table>"
+            "<p>The published defaults are US figures. Replace them with your own numbers; "
+            "amounts are shown in the currency you choose, not converted.</p></details>")
+
+
+def fmt_field_value(f, value):
+    """A field value as a person reads it: '10 %', '20 min', 'yes', '$45'."""
+    if value is None:
+        return ""
+    if f.kind == "yesno":
+        return "yes" if value else "no"
+    if f.kind == "choice":
+        return dict(f.choices).get(value, str(value))
+    if f.kind == "text":
+        return str(value)
+    if f.kind == "percent":
+        return f"{smart(value)} %"
+    text = smart(value) if f.kind != "integer" else num(value)
+    return f"{text} {f.unit}".strip()
+
+
+def warnings_html(warnings):
+    if not warnings:
+        return ""
+    items = "".join(f"<li>{esc(w)}</li>" for w in warnings)
+    return f'<div class="calc-warnings" role="note"><p><strong>Worth a second look</strong></p><ul>{items}</ul></div>'
+
+
+def errors_html(fields, errors):
+    labels = {f.name: f.label for f in fields}
+    items = "".join(f"<li>{esc(msg)}</li>" for name, msg in errors.items())
+    return ('<div class="calc-errors" role="alert"><p><strong>Some inputs need fixing before we can '
+            f'calculate:</strong></p><ul>{items}</ul></div>')

@@ -1,0 +1,1 @@
+"""Build hook that will put the calculators wheel and the Pyodide runtime into the site."""
