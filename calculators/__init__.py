@@ -6,11 +6,13 @@ scenario) and in the reader's browser on Pyodide. Public API:
     names()                      -> list of calculator names
     fields(name)                 -> list of JSON-safe field descriptions
     run(name, params)            -> {"ok", "errors", "inputs", "result", "warnings", "html"}; never raises
+    formats(name)                -> the export formats it offers, e.g. ["csv", "json"]
     export(name, params, fmt)    -> the text of a download ("csv", "json", "markdown" where offered)
 
 A calculator is a module with NAME, TITLE, FIELDS, compute(inputs) -> (result, warnings) and
 render(inputs, result, warnings) -> html; optionally check(inputs) -> errors for rules that
-involve several fields, export_rows(inputs, result) for CSV, and to_markdown(inputs, result).
+involve several fields, export_rows(inputs, result) for CSV, to_markdown(inputs, result), and
+EXPORTS (the formats offered; default ("csv", "json")).
 """
 import csv
 import io
@@ -42,6 +44,13 @@ def fields(name):
     if module is None:
         raise KeyError(f"unknown calculator {name!r}; known: {', '.join(names())}")
     return [f.to_dict() for f in module.FIELDS]
+
+
+def formats(name):
+    module = _load().get(name)
+    if module is None:
+        raise KeyError(f"unknown calculator {name!r}; known: {', '.join(names())}")
+    return list(getattr(module, "EXPORTS", ("csv", "json")))
 
 
 def _finite(value):

@@ -25,7 +25,7 @@ CURRENCIES = {  # code -> symbol shown before amounts
 class Field:
     name: str
     label: str
-    kind: str  # "number", "integer", "percent", "choice", "yesno", "text"
+    kind: str  # "number", "integer", "percent", "choice", "yesno", "text", "file" (text read from a chosen file)
     default: object
     unit: str = ""
     min: float | None = None
@@ -36,7 +36,7 @@ class Field:
     choices: tuple = ()  # ((value, label), ...) for kind "choice"
     source: str | None = None  # key into sources.SOURCES where the default is a published figure
     min_exclusive: bool = False  # True when min itself is not allowed (e.g. completion rate > 0)
-    max_chars: int = MAX_RAW_CHARS  # for kind "text"
+    max_chars: int = MAX_RAW_CHARS  # for kinds "text" and "file"
 
     def to_dict(self):
         """The JSON-safe public description returned by ``calculators.fields(name)``."""
@@ -49,7 +49,7 @@ class Field:
             d["choices"] = [{"value": v, "label": lab} for v, lab in self.choices]
         if self.min_exclusive:
             d["min_exclusive"] = True
-        if self.kind == "text":
+        if self.kind in ("text", "file"):
             d["max_chars"] = self.max_chars
         if self.source:
             s = SOURCES[self.source]
@@ -70,7 +70,7 @@ class Field:
             return "one of: " + ", ".join(v for v, _ in self.choices)
         if self.kind == "yesno":
             return "yes or no"
-        if self.kind == "text":
+        if self.kind in ("text", "file"):
             return f"text of at most {self.max_chars:,} characters"
         lo, hi = fmt_bound(self.min), fmt_bound(self.max)
         what = "a whole number" if self.kind == "integer" else "a number"
@@ -82,7 +82,7 @@ class Field:
     def parse(self, raw):
         """Return (value, None) for a good raw value, or (None, message) for a bad one."""
         bad = (None, f"{self.label}: enter {self.allowed()}.")
-        if self.kind == "text":
+        if self.kind in ("text", "file"):
             if not isinstance(raw, str):
                 return bad
             if len(raw) > self.max_chars:

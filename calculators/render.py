@@ -116,7 +116,7 @@ def assumptions(fields, inputs, fmt_value):
     """The inputs used, each with its default, range and source, as a folded table."""
     rows = []
     for f in fields:
-        if f.kind == "text":
+        if f.kind in ("text", "file"):
             continue
         used = fmt_value(f, inputs[f.name])
         default = fmt_value(f, f.default)
@@ -147,7 +147,7 @@ def fmt_field_value(f, value):
         return "yes" if value else "no"
     if f.kind == "choice":
         return dict(f.choices).get(value, str(value))
-    if f.kind == "text":
+    if f.kind in ("text", "file"):
         return str(value)
     if f.kind == "percent":
         return f"{smart(value)} %"
