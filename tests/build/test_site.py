@@ -50,7 +50,8 @@ def parse(html):
 
 
 def visible(html):
-    return " ".join(" ".join(parse(html).text).split())
+    # "".join: inline tags such as glossary <abbr> must not split "term?" into "term ?"
+    return " ".join("".join(parse(html).text).split())
 
 
 def test_nav_lists_enough_pages():
