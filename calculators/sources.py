@@ -15,6 +15,8 @@ SOURCES = {
         "publisher": "US Bureau of Labor Statistics", "year": 2020,
         "url": "https://www.bls.gov/ooh/business-and-financial/human-resources-specialists.htm",
         "reliability": "high, but dated (2020 data)", "kind": "published",
+        # hourly_cost is pay x benefits factor: 22 x 1.25 to 45 x 1.5
+        "field_low": {"hourly_cost": 27.5}, "field_high": {"hourly_cost": 67.5},
     },
     "bls-benefits": {
         "figure": "Benefits are about 30 % of employer cost, so pay x about 1.43 is the full hourly cost",
@@ -87,6 +89,7 @@ SOURCES = {
         "publisher": "International Journal of Selection and Assessment", "year": 2022,
         "url": "https://onlinelibrary.wiley.com/journal/14682389",
         "reliability": "high", "kind": "published",
+        "field_low": {"prompts": 4}, "field_high": {"prompts": 5},
     },
     "tilston-reactions": {
         "figure": "More preparation time and the option to re-record improve candidates' reactions; more questions worsen them",
@@ -217,6 +220,48 @@ SOURCES = {
         "reliability": "primary law", "kind": "law",
     },
 }
+
+
+def _assumption(figure, value, low, high, unit):
+    return {"figure": figure, "value": value, "low": low, "high": high, "unit": unit,
+            "title": "No published source", "publisher": "assumption", "year": None, "url": "",
+            "reliability": "assumption", "kind": "assumption"}
+
+
+# The estimation models' own assumptions (no trustworthy published figure exists for these):
+# shown as editable values with a plausible range, never as facts.
+SOURCES.update({
+    "prep-minutes": _assumption("We assume 5 minutes to read the CV and prepare for each call or interview",
+                                5, 2, 15, "minutes"),
+    "followup-minutes": _assumption("We assume 10 minutes of notes and next-step messages after each call",
+                                    10, 5, 20, "minutes"),
+    "call-capacity": _assumption("We assume your team can hold 5 hours of screening calls (or reviews) a week",
+                                 5, 2, 10, "hours per week"),
+    "async-setup": _assumption("We assume 60 minutes, once, to write the async questions and the rubric",
+                               60, 30, 180, "minutes"),
+    "async-invite": _assumption("We assume 2 minutes to invite each candidate to an async screen",
+                                2, 1, 5, "minutes"),
+    "async-reminder": _assumption("We assume 1 minute of reminders for each invited candidate",
+                                  1, 0, 3, "minutes"),
+    "async-scoring": _assumption("We assume 3 minutes for a reviewer to score one recording against the rubric",
+                                 3, 2, 5, "minutes"),
+    "async-followup": _assumption("We assume 5 minutes of follow-up for each completed recording",
+                                  5, 2, 10, "minutes"),
+    "async-response-days": _assumption("We assume candidates get 3 days to record their answers",
+                                       3, 2, 5, "days"),
+    "review-deadline": _assumption("We assume a review deadline of 2 days (the guide suggests 24 to 48 hours)",
+                                   2, 1, 3, "days"),
+    "interview-minutes": _assumption("We assume a remote (live video) interview lasts 45 minutes",
+                                     45, 30, 60, "minutes"),
+    "final-minutes": _assumption("We assume a final panel lasts 60 minutes", 60, 45, 90, "minutes"),
+    "panel-size": _assumption("We assume 3 people sit on a final panel", 3, 2, 4, "people"),
+    "offer-minutes": _assumption("We assume 30 minutes of team time to make each offer", 30, 15, 60, "minutes"),
+    "offer-days": _assumption("We assume an offer takes 3 days to be made and answered", 3, 1, 7, "days"),
+    "screen-pass": _assumption("We assume 30 % of candidates pass the first-round screen (including those who "
+                               "never complete it)", 30, 15, 50, "%"),
+    "interview-pass": _assumption("We assume 40 % of candidates pass the remote interview", 40, 25, 60, "%"),
+    "final-pass": _assumption("We assume 60 % of candidates pass the final panel", 60, 40, 80, "%"),
+})
 
 
 def cite(key):
