@@ -219,6 +219,22 @@ SOURCES = {
         "url": "https://www.ada.gov/topics/intro-to-ada/",
         "reliability": "primary law", "kind": "law",
     },
+    "eeoc-recordkeeping": {
+        "figure": "US employers with 15 or more employees must keep hiring records, including interview records, for one year (29 CFR 1602.14)",
+        "value": None, "low": None, "high": None, "unit": "",
+        "title": "Recordkeeping requirements under Title VII, the ADA and GINA (29 CFR Part 1602)",
+        "publisher": "US Equal Employment Opportunity Commission", "year": 2024,
+        "url": "https://www.eeoc.gov/employers/recordkeeping-requirements",
+        "reliability": "primary regulation", "kind": "law",
+    },
+    "gdpr-storage-limitation": {
+        "figure": "GDPR: personal data must be kept no longer than needed for its purpose (storage limitation, Article 5(1)(e))",
+        "value": None, "low": None, "high": None, "unit": "",
+        "title": "Regulation (EU) 2016/679 (General Data Protection Regulation), Article 5",
+        "publisher": "European Union", "year": 2016,
+        "url": "https://eur-lex.europa.eu/eli/reg/2016/679/oj",
+        "reliability": "primary law", "kind": "law",
+    },
 }
 
 
