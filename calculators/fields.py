@@ -37,6 +37,7 @@ class Field:
     source: str | None = None  # key into sources.SOURCES where the default is a published figure
     min_exclusive: bool = False  # True when min itself is not allowed (e.g. completion rate > 0)
     max_chars: int = MAX_RAW_CHARS  # for kinds "text" and "file"
+    optional: bool = False  # True when an empty value ("" or None) means "not set" (value None)
 
     def to_dict(self):
         """The JSON-safe public description returned by ``calculators.fields(name)``."""
@@ -51,6 +52,8 @@ class Field:
             d["min_exclusive"] = True
         if self.kind in ("text", "file"):
             d["max_chars"] = self.max_chars
+        if self.optional:
+            d["optional"] = True
         if self.source:
             s = SOURCES[self.source]
             d["source"] = {k: s[k] for k in ("title", "publisher", "year", "url", "reliability", "kind")}
@@ -81,7 +84,10 @@ class Field:
 
     def parse(self, raw):
         """Return (value, None) for a good raw value, or (None, message) for a bad one."""
-        bad = (None, f"{self.label}: enter {self.allowed()}.")
+        bad = (None, f"{self.label}: enter {self.allowed()}" + (", or leave it empty." if self.optional else "."))
+        if self.optional and (raw is None or (isinstance(raw, str) and len(raw) <= MAX_RAW_CHARS
+                                              and not raw.strip())):
+            return None, None
         if self.kind in ("text", "file"):
             if not isinstance(raw, str):
                 return bad
