@@ -92,10 +92,11 @@ def industry_stages(ind_id):
 
 
 def industries_table():
-    lines = ["| Setting | What makes scheduling hard | First round |", "|---|---|---|"]
+    """One row per industry: its page, the scheduling friction, and its stage formats in order."""
+    lines = ["| Setting | What makes scheduling hard | Recommended stages |", "|---|---|---|"]
     for ind in data("industries"):
-        first = FORMAT_LABELS.get(ind["stages"][0]["format"], ind["stages"][0]["format"])
-        lines.append(f"| [{_cell(ind['name'])}]({ind['id']}.md) | {_cell(ind['friction'])} | {first} |")
+        stages = " → ".join(FORMAT_LABELS.get(st["format"], st["format"]) for st in ind["stages"])
+        lines.append(f"| [{_cell(ind['name'])}]({ind['id']}.md) | {_cell(ind['friction'])} | {_cell(stages)} |")
     return "\n".join(lines)
 
 
