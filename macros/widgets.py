@@ -188,7 +188,7 @@ def calculator(name, id=None):
                        f'{opts}</select></div>')
     engine_attr, small = "", ""
     if ENGINE.get("version"):
-        engine_attr = (f' data-engine="{_e(ENGINE["version"])}" data-engine-bytes="{int(ENGINE["bytes"])}"')
+        engine_attr = (f' data-engine="{_e(ENGINE["version"])}" data-engine-bytes="{int(ENGINE.get("fetch_bytes") or 0)}"')
         small = (f'Typing in the form recalculates here in your browser. The first time, that downloads the '
                  f'calculator engine once: about {_mb(ENGINE["gzip_bytes"])} MB compressed '
                  f'({_mb(ENGINE["bytes"])} MB unpacked). Nothing you type leaves your device.')

@@ -1,0 +1,115 @@
+// The calculators engine: Pyodide plus the `calculators` wheel, in one module Web Worker.
+// Published by hooks/engine.py next to the Pyodide runtime in assets/engine/<version>/, so every
+// URL here is relative to this file. Nothing calculator-specific lives in JavaScript.
+//
+// Messages from the page:   {id, type: "run" | "export" | "fields", name, params?, format?}
+// Messages to the page:     {type: "progress", loaded}           bytes of engine files received so far
+//                           {type: "ready", ms}                  engine started (ms since the worker began)
+//                           {type: "failed", message}            the engine cannot start
+//                           {id, ok: true, value} | {id, ok: false, message}   one reply per request
+import { loadPyodide } from "./pyodide.mjs";
+
+const started = performance.now();
+let loaded = 0;
+let lastPost = 0;
+let failed = false;
+
+function fail(message) {
+  if (failed) return;
+  failed = true;
+  postMessage({ type: "failed", message: String(message) });
+}
+
+function progress(force) {
+  const now = performance.now();
+  if (force || now - lastPost > 100) {
+    lastPost = now;
+    postMessage({ type: "progress", loaded });
+  }
+}
+
+// Count the engine's bytes as they arrive (for the progress bar) and notice a blocked or failed
+// download at once: Pyodide's loadPyodide hangs instead of rejecting when the .wasm cannot load.
+const realFetch = globalThis.fetch.bind(globalThis);
+globalThis.fetch = async function (input, init) {
+  let response;
+  try {
+    response = await realFetch(input, init);
+  } catch (err) {
+    fail("A file of the calculator engine could not be downloaded.");
+    throw err;
+  }
+  if (!response.ok) {
+    fail(`A file of the calculator engine could not be downloaded (HTTP ${response.status}).`);
+    return response;
+  }
+  if (!response.body || typeof TransformStream !== "function") return response;
+  const counter = new TransformStream({
+    transform(chunk, controller) {
+      loaded += chunk.byteLength;
+      progress(false);
+      controller.enqueue(chunk);
+    },
+    flush() { progress(true); },
+  });
+  return new Response(response.body.pipeThrough(counter), {
+    status: response.status, statusText: response.statusText, headers: response.headers,
+  });
+};
+
+const PY_SETUP = `
+import json
+import calculators
+
+def _engine_call(kind, name, payload):
+    params = json.loads(payload) if payload else {}
+    if kind == "run":
+        out = calculators.run(name, params)
+        return json.dumps({"ok": out["ok"], "errors": out["errors"], "html": out["html"],
+                           "warnings": out.get("warnings", [])})
+    if kind == "export":
+        return json.dumps({"text": calculators.export(name, params.get("params"), params.get("format"))})
+    if kind == "fields":
+        return json.dumps({"fields": calculators.fields(name)})
+    raise ValueError("unknown request")
+_engine_call
+`;
+
+let call = null;
+
+const engine = (async () => {
+  const here = new URL("./", import.meta.url).href;
+  const pyodide = await loadPyodide({
+    indexURL: here,
+    lockFileURL: new URL("./pyodide-lock.json", import.meta.url).href,
+    stdout: () => {},
+    stderr: () => {},
+  });
+  await pyodide.loadPackage("calculators", { messageCallback: () => {}, errorCallback: (m) => fail(m) });
+  call = pyodide.runPython(PY_SETUP);
+  return pyodide;
+})();
+
+engine.then(
+  () => { if (!failed) postMessage({ type: "ready", ms: Math.round(performance.now() - started) }); },
+  (err) => fail((err && err.message) || err),
+);
+
+async function handle(msg) {
+  await engine;
+  const payload = msg.type === "export"
+    ? JSON.stringify({ params: msg.params || {}, format: msg.format })
+    : JSON.stringify(msg.params || {});
+  return JSON.parse(call(msg.type, String(msg.name), payload));
+}
+
+// Requests are answered strictly in order, one at a time.
+let queue = Promise.resolve();
+addEventListener("message", (event) => {
+  const msg = event.data || {};
+  if (typeof msg.id !== "number") return;
+  queue = queue.then(() => handle(msg)).then(
+    (value) => postMessage({ id: msg.id, ok: true, value }),
+    (err) => postMessage({ id: msg.id, ok: false, message: String((err && err.message) || err) }),
+  );
+});
