@@ -1,0 +1,107 @@
+"""The public contract, for EVERY registered calculator: names, fields, run, formats, export.
+
+Loops over calculators.names(), so a calculator added later is covered without editing this file.
+"""
+import csv
+import io
+import json
+import re
+
+import pytest
+
+import calculators
+from calculators.sources import SOURCES
+
+NAMES = calculators.names()
+FIELD_KEYS = {"name", "label", "kind", "unit", "min", "max", "step", "default", "help", "group"}
+KINDS = {"number", "integer", "percent", "choice", "yesno", "text", "file"}
+
+
+def as_form_value(value):
+    """A default as a form or URL would send it."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if value is None:
+        return ""
+    return str(value)
+
+
+def test_names_are_stable_and_unique():
+    assert NAMES[:2] == ["screening-overhead", "stage-planner"]
+    assert len(NAMES) == len(set(NAMES))
+    for name in NAMES:
+        assert re.fullmatch(r"[a-z][a-z0-9-]*", name)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_fields_are_json_safe_and_complete(name):
+    fields = calculators.fields(name)
+    json.dumps(fields, allow_nan=False)
+    names = [f["name"] for f in fields]
+    assert len(names) == len(set(names))
+    for f in fields:
+        assert FIELD_KEYS <= set(f), f["name"]
+        assert re.fullmatch(r"[a-z][a-z0-9_]*", f["name"])
+        assert f["kind"] in KINDS and f["label"] and f["group"] in ("main", "advanced")
+        if f["kind"] == "choice":
+            assert f["default"] in [c["value"] for c in f["choices"]]
+        if "source" in f:
+            src = f["source"]
+            assert {"title", "year", "url", "reliability", "kind", "key"} <= set(src)
+            assert src["key"] in SOURCES
+            assert f["assumption"] == (src["kind"] == "assumption")
+            if f["low"] is not None and f["high"] is not None and f["kind"] in ("number", "integer", "percent"):
+                assert f["low"] <= f["default"] <= f["high"], (f["name"], f["low"], f["default"], f["high"])
+                if f["min"] is not None:
+                    assert f["low"] >= f["min"], f["name"]
+                if f["max"] is not None:
+                    assert f["high"] <= f["max"], f["name"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_defaults_run_and_are_json_safe(name):
+    out = calculators.run(name, {})
+    assert out["ok"] is True, out["errors"]
+    assert set(out) >= {"ok", "errors", "inputs", "result", "warnings", "html"}
+    json.dumps(out, allow_nan=False)
+    assert isinstance(out["html"], str) and out["html"].strip()
+    assert not re.search(r"\sid=", out["html"]), "no element ids: a page may show the widget twice"
+    assert out == calculators.run(name, None)
+    assert set(out["inputs"]) == {f["name"] for f in calculators.fields(name)}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_form_strings_give_the_same_answer(name):
+    params = {f["name"]: as_form_value(f["default"]) for f in calculators.fields(name)}
+    params["an_unknown_field"] = "ignored"
+    out = calculators.run(name, params)
+    assert out["ok"] is True, out["errors"]
+    assert out["result"] == calculators.run(name, {})["result"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_exports_are_text(name):
+    offered = calculators.formats(name)
+    assert {"csv", "json"} <= set(offered)
+    for fmt in offered:
+        text = calculators.export(name, {}, fmt)
+        assert isinstance(text, str) and text
+    doc = json.loads(calculators.export(name, {}, "json"))
+    assert doc["ok"] is True and doc["calculator"] == name
+    rows = list(csv.reader(io.StringIO(calculators.export(name, {}, "csv"))))
+    assert len(rows) > 3 and all(len(r) >= 2 for r in rows)
+    bad_field = calculators.fields(name)[0]["name"]
+    bad = json.loads(calculators.export(name, {bad_field: [1]}, "json"))
+    assert bad["ok"] is False and bad_field in bad["errors"]
+    with pytest.raises(ValueError):
+        calculators.export(name, {}, "xlsx")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_unknown_field_names_are_ignored(name):
+    assert calculators.run(name, {"zzz": "<b>", "__class__": 1})["ok"] is True
+
+
+def test_unknown_calculator_in_fields_raises_keyerror():
+    with pytest.raises(KeyError):
+        calculators.fields("nope")
