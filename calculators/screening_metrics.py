@@ -415,6 +415,7 @@ def compute(inputs):
         warnings.append(warning)
 
     skipped = dict.fromkeys(REASONS, 0)
+    joined = 0  # unreadable date cells holding a line break: usually a quote never closed
     seen = set()
     recs = []  # (invited, completed, reviewed, decided, format, role) in seconds
     slot = {c: k for k, c in enumerate(date_cols)}
@@ -432,6 +433,8 @@ def compute(inputs):
         ds = [cache[row[i]] for i in didx]
         if inv is _BAD or _BAD in ds:
             skipped["unparseable_date"] += 1
+            if "\n" in row[ii] or any("\n" in row[i] for i in didx):
+                joined += 1
             continue
         if any(d is not None and d < inv for d in ds):
             skipped["date_before_invited_at"] += 1
@@ -487,7 +490,7 @@ def compute(inputs):
         warnings.append("No row of your file could be used, so there are no figures yet. "
                         "The list of skipped rows says why.")
     elif len(recs) < 20:
-        warnings.append(f"Only {len(recs)} candidates could be used. With so few, one person can move "
+        warnings.append(f"Only {len(recs)} {'candidate' if len(recs) == 1 else 'candidates'} could be used. With so few, one person can move "
                         "the medians a lot: read them as a rough guide.")
     for c in ("completed_at", "reviewed_at", "decided_at"):
         if mapping[c] is None:
@@ -496,6 +499,10 @@ def compute(inputs):
             warnings.append(f"Your file has no {COLUMN_LABELS[c].lower()} column, so the {what} cannot "
                             f"be worked out. If it is there under another name, type that name under "
                             f"{COLUMN_LABELS[c]} column.")
+    if joined:
+        warnings.append(f"{joined:,} {'row has' if joined == 1 else 'rows have'} a date cell that runs over "
+                        "several lines. That usually means a quote mark that is never closed, which joins the "
+                        "lines after it into one cell: check your file around those rows.")
     early = sum(1 for x in f["time_to_review"] if x < 0)
     if early:
         warnings.append(f"{early:,} {'row has' if early == 1 else 'rows have'} a review date before the "
@@ -562,10 +569,6 @@ def _targets():
     }
 
 
-def _days(h):
-    return None if h is None else h / 24
-
-
 def render(inputs, result, warnings):
     deadline = inputs["review_deadline_hours"]
     out = ['<div class="calc-result calc-metrics">']
@@ -587,9 +590,8 @@ def render(inputs, result, warnings):
             [f"Reviewed within {ui.smart(deadline)} hours of completion",
              pct(rd["share_within"]) if rd["share_within"] is not None else "no data", "", t["deadline"]],
         ]
-        out.append(ui.table(["Measure", "Your figure (median)", "Slowest tenth from (90th percentile)",
-                                 "The guide\u2019s suggestion"], rows, caption="Your figures",
-                                numeric_from=1))
+        out.append(_table(["Measure", "Your figure (median)", "Slowest tenth from (90th percentile)",
+                           "The guide\u2019s suggestion"], rows, "Your figures", numeric={1, 2}))
         if len(reading) > 1:
             out.append('<ul class="calc-reading">' + "".join(f"<li>{esc(s)}</li>" for s in reading[1:]) + "</ul>")
         if tts["count"] or ttd["count"]:
@@ -610,12 +612,30 @@ def render(inputs, result, warnings):
     return "".join(out)
 
 
+def _table(headers, rows, caption, numeric):
+    """A data table whose columns in ``numeric`` (indexes) are right-aligned figures."""
+    out = [f'<table class="calc-table"><caption>{esc(caption)}</caption><thead><tr>']
+    out += [f'<th scope="col">{esc(h)}</th>' for h in headers]
+    out.append("</tr></thead><tbody>")
+    for row in rows:
+        out.append(f'<tr><th scope="row">{esc(row[0])}</th>' + "".join(
+            f'<td class="num">{esc(c)}</td>' if i in numeric else f"<td>{esc(c)}</td>"
+            for i, c in enumerate(row[1:], start=1)) + "</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def _week_label(iso, with_year):
+    d = date.fromisoformat(iso)
+    return f"{d.strftime('%b')} {d.day}, {d.year}" if with_year else f"{d.strftime('%b')} {d.day}"
+
+
 def _weekly_html(weekly):
     if not weekly:
         return ""
     shown = weekly[-CHART_WEEKS:]
-    cats = [f"week of {date.fromisoformat(w['week_start']).strftime('%b')} "
-            f"{date.fromisoformat(w['week_start']).day}, {w['week_start'][:4]}" for w in shown]
+    with_year = shown[0]["week_start"][:4] != shown[-1]["week_start"][:4]
+    cats = [_week_label(w["week_start"], with_year) for w in shown]
     note = (f"<p>Showing the latest {CHART_WEEKS} of {len(weekly)} weeks.</p>" if len(weekly) > CHART_WEEKS else "")
     chart = ui.bar_chart(
         "Median days from invitation, by week of invitation", cats,
@@ -624,8 +644,8 @@ def _weekly_html(weekly):
         fmt=lambda v: num(v, 1), unit=" days")
     rows = [[c, num(w["invited"]), pct(w["completion_rate"]), _dur(w["median_screen_hours"]),
              _dur(w["median_decision_hours"])] for c, w in zip(cats, shown)]
-    table = ui.table(["Week", "Invited", "Completed", "Median time to screen", "Median time to decision"],
-                         rows, caption="Week by week (by week of invitation; weeks start on Monday)")
+    table = _table(["Week of", "Invited", "Completion rate", "Median time to screen", "Median time to decision"],
+                   rows, "Week by week (by the week of the invitation; weeks start on Monday)", numeric={1, 2, 3, 4})
     return f'<section class="calc-trend"><h3>Week by week</h3>{note}{chart}{table}</section>'
 
 
@@ -634,9 +654,9 @@ def _groups_html(groups, title, deadline):
              _dur(g["time_to_decision"]["median_hours"]),
              pct(g["review_within_deadline"]) if g["review_within_deadline"] is not None else "no data"]
             for g in groups]
-    return ui.table([title[3:].capitalize(), "Candidates", "Completed", "Median time to screen",
-                         "Median time to decision", f"Reviewed within {ui.smart(deadline)} h"],
-                        rows, caption=title)
+    return _table([title[3:].capitalize(), "Candidates", "Completion rate", "Median time to screen",
+                   "Median time to decision", f"Reviewed within {ui.smart(deadline)} h"],
+                  rows, title, numeric={1, 2, 3, 4, 5})
 
 
 def _skipped_html(result):
@@ -657,7 +677,7 @@ def _columns_html(result):
     order = {"dmy": "day/month/year", "mdy": "month/day/year"}[result["date_order"]]
     how = " (found from your file)" if result["date_order_detected"] else ""
     return (f'<details class="calc-columns"><summary>Columns we used</summary>'
-            f'{ui.table(["What", "Column in your file"], rows, numeric_from=2)}'
+            f'{_table(["What", "Column in your file"], rows, "Columns we used", numeric=set())}'
             f"<p>Dates such as 03/04/2026 were read as {esc(order)}{esc(how)}; ISO dates such as 2026-04-03 "
             "are always read as year-month-day. Times without a time zone are read as UTC.</p></details>")
 
