@@ -23,6 +23,8 @@ Calendar:
              by its probability) + the weeks the booked call slots need at your weekly call hours
     async  = max(response window, weeks of review work at your weekly review hours) + review deadline
 """
+import math
+
 from . import render as rd
 from .fields import CURRENCIES, Field, currency_field
 
@@ -180,7 +182,7 @@ def async_model(v):
 
 
 def _summary(minutes, screened, cal, cost_per_hour, pace_limit):
-    total = sum(minutes.values())
+    total = math.fsum(minutes.values())  # fsum: the same bits on every Python (sum() differs by version)
     hours = total / 60
     out = {
         "team_hours": hours,
@@ -207,8 +209,8 @@ def model(v):
     asy = _summary(am, as_, ac, v["hourly_cost"], ac["wait_days"])
     mps = live["minutes_per_screen"]
     # async first pays off from this many candidates on (team hours are affine in candidates)
-    per_live = sum(lm.values()) / v["candidates"]
-    per_async = (sum(am.values()) - am["setup"]) / v["candidates"]
+    per_live = math.fsum(lm.values()) / v["candidates"]
+    per_async = (math.fsum(am.values()) - am["setup"]) / v["candidates"]
     if per_live > per_async:
         break_even = am["setup"] / (per_live - per_async)
     else:

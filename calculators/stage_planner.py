@@ -126,10 +126,10 @@ def plan(v, screen_format):
                    "candidates_out": n_in * v["offer_accept_rate"] / 100,
                    "team_hours": n_in * v["offer_minutes"] / 60, "days": float(v["offer_days"]),
                    "capacity_bound": False, "slot_hours": 0.0, "capacity_excess_days": 0.0})
-    team_hours = sum(s["team_hours"] for s in stages)
+    team_hours = math.fsum(s["team_hours"] for s in stages)  # same bits on every Python
     return {"format": screen_format, "stages": stages, "hires": stages[-1]["candidates_out"],
             "team_hours": team_hours, "cost": team_hours * v["hourly_cost"],
-            "calendar_days": sum(s["days"] for s in stages)}
+            "calendar_days": math.fsum(s["days"] for s in stages)}
 
 
 def pass_product(v):
