@@ -180,7 +180,9 @@ def _parse_numeric(m, day_first):
 
 
 def parse_dates(texts, date_order):
-    """({text: seconds | None | _BAD}, order used, warning or None) for the date cells of a file.
+    """({text: seconds | None | _BAD}, order used, how it was chosen, warning or None) for the date
+    cells of a file. How: "you" (date_order was dmy or mdy), "file" (auto, settled by the file),
+    "guess" (auto, nothing settled it) or "not needed" (auto, no day/month-or-month/day dates).
 
     ``date_order`` "auto" decides from the spreadsheet dates that fit only one order; when none
     settles it, month/day is used and the warning asks the reader to choose.
@@ -188,8 +190,9 @@ def parse_dates(texts, date_order):
     cache = {t: _parse_first(t) for t in texts}
     numeric = [(t, m) for t, m in cache.items() if isinstance(m, re.Match)]
     warning = None
-    order = date_order
+    order, how = date_order, "you"
     if order == "auto":
+        how = "file"
         dmy, mdy, either = _order_evidence(m for _, m in numeric)
         if dmy and mdy:
             order = "dmy" if dmy > mdy else "mdy"
@@ -200,7 +203,7 @@ def parse_dates(texts, date_order):
         elif dmy or mdy:
             order = "dmy" if dmy else "mdy"
         else:
-            order = "mdy"
+            order, how = "mdy", "guess" if either else "not needed"
             if either:
                 warning = ("Your dates could be read as day/month or as month/day (for example "
                            "03/04/2026), and nothing in the file settles it. We read them as "
@@ -208,7 +211,7 @@ def parse_dates(texts, date_order):
     day_first = order == "dmy"
     for t, m in numeric:
         cache[t] = _parse_numeric(m, day_first)
-    return cache, order, warning
+    return cache, order, how, warning
 
 
 # ------------------------------------------------------------------------------------ reading
@@ -410,7 +413,7 @@ def compute(inputs):
         texts.add(row[ii])
         for i in didx:
             texts.add(row[i])
-    cache, order, warning = parse_dates(texts, inputs["date_order"])
+    cache, order, how, warning = parse_dates(texts, inputs["date_order"])
     if warning:
         warnings.append(warning)
 
@@ -480,7 +483,7 @@ def compute(inputs):
         "by_role": _groups(recs, 5, deadline * 3600) if has_role else [],
         "columns": {c: (header[i][:60] if i is not None else None) for c, i in mapping.items()},
         "date_order": order,
-        "date_order_detected": inputs["date_order"] == "auto",
+        "date_order_how": how,
     }
 
     if broken_at is not None:
@@ -561,7 +564,7 @@ def _targets():
     phone = (f"A live phone screen adds {g['low']} to {g['high']} days to hiring "
              f"({g['publisher']}, {g['year']}): an async first round should decide faster.")
     return {
-        "completion": (f"Vendors report about {c['low']} % to {c['high']} % (their own figures, low "
+        "completion": (f"Vendors report about {c['low']} % to over {c['high']} % (their own figures, low "
                        "reliability). Keep the set to three to five prompts to limit drop-off."),
         "screen": "No published benchmark: compare your own weeks and formats.",
         "decision": phone,
@@ -594,17 +597,17 @@ def render(inputs, result, warnings):
                            "The guide\u2019s suggestion"], rows, "Your figures", numeric={1, 2}))
         if len(reading) > 1:
             out.append('<ul class="calc-reading">' + "".join(f"<li>{esc(s)}</li>" for s in reading[1:]) + "</ul>")
-        if tts["count"] or ttd["count"]:
-            cats = [b[0] for b in BUCKETS]
-            out.append(ui.bar_chart(
-                "How long candidates waited after the invitation (number of candidates)", cats,
-                [("Until screened", "async", [b["count"] for b in tts["histogram"]]),
-                 ("Until a decision", "live", [b["count"] for b in ttd["histogram"]])],
-                fmt=lambda v: num(v)))
-        out.append(_weekly_html(result["weekly"]))
+        series = [(label, cls, [b["count"] for b in part["histogram"]])
+                  for label, cls, part in (("Until screened", "async", tts), ("Until a decision", "live", ttd))
+                  if part["count"]]
+        if series:
+            out.append(ui.bar_chart("How long candidates waited after the invitation (number of candidates)",
+                                    [b[0] for b in BUCKETS], series, fmt=lambda v: num(v)))
+        has_completed = result["columns"]["completed_at"] is not None
+        out.append(_weekly_html(result["weekly"], has_completed))
         for key, title in (("by_format", "By format"), ("by_role", "By role")):
             if result[key]:
-                out.append(_groups_html(result[key], title, deadline))
+                out.append(_groups_html(result[key], title, deadline, has_completed))
     out.append(_skipped_html(result))
     out.append(_columns_html(result))
     out.append("<p class=\"calc-note\">Your file is read on this page, in your browser: it is never "
@@ -630,7 +633,16 @@ def _week_label(iso, with_year):
     return f"{d.strftime('%b')} {d.day}, {d.year}" if with_year else f"{d.strftime('%b')} {d.day}"
 
 
-def _weekly_html(weekly):
+def _chart_days(hours):
+    """Days for the weekly chart; -1 (drawn as no bar, labelled "no data") when the week has none."""
+    return -1 if hours is None else hours / 24
+
+
+def _rate(fraction, has_column=True):
+    return pct(fraction) if has_column and fraction is not None else "no data"
+
+
+def _weekly_html(weekly, has_completed=True):
     if not weekly:
         return ""
     shown = weekly[-CHART_WEEKS:]
@@ -639,18 +651,18 @@ def _weekly_html(weekly):
     note = (f"<p>Showing the latest {CHART_WEEKS} of {len(weekly)} weeks.</p>" if len(weekly) > CHART_WEEKS else "")
     chart = ui.bar_chart(
         "Median days from invitation, by week of invitation", cats,
-        [("Until screened", "async", [(w["median_screen_hours"] or 0) / 24 for w in shown]),
-         ("Until a decision", "live", [(w["median_decision_hours"] or 0) / 24 for w in shown])],
-        fmt=lambda v: num(v, 1), unit=" days")
-    rows = [[c, num(w["invited"]), pct(w["completion_rate"]), _dur(w["median_screen_hours"]),
+        [("Until screened", "async", [_chart_days(w["median_screen_hours"]) for w in shown]),
+         ("Until a decision", "live", [_chart_days(w["median_decision_hours"]) for w in shown])],
+        fmt=lambda v: "no data" if v < 0 else f"{num(v, 1)} days")
+    rows = [[c, num(w["invited"]), _rate(w["completion_rate"], has_completed), _dur(w["median_screen_hours"]),
              _dur(w["median_decision_hours"])] for c, w in zip(cats, shown)]
     table = _table(["Week of", "Invited", "Completion rate", "Median time to screen", "Median time to decision"],
                    rows, "Week by week (by the week of the invitation; weeks start on Monday)", numeric={1, 2, 3, 4})
     return f'<section class="calc-trend"><h3>Week by week</h3>{note}{chart}{table}</section>'
 
 
-def _groups_html(groups, title, deadline):
-    rows = [[g["value"], num(g["rows"]), pct(g["completion_rate"]), _dur(g["time_to_screen"]["median_hours"]),
+def _groups_html(groups, title, deadline, has_completed=True):
+    rows = [[g["value"], num(g["rows"]), _rate(g["completion_rate"], has_completed), _dur(g["time_to_screen"]["median_hours"]),
              _dur(g["time_to_decision"]["median_hours"]),
              pct(g["review_within_deadline"]) if g["review_within_deadline"] is not None else "no data"]
             for g in groups]
@@ -674,10 +686,15 @@ def _skipped_html(result):
 
 def _columns_html(result):
     rows = [[COLUMN_LABELS[c], h if h is not None else "not found"] for c, h in result["columns"].items()]
-    order = {"dmy": "day/month/year", "mdy": "month/day/year"}[result["date_order"]]
-    how = " (found from your file)" if result["date_order_detected"] else ""
-    return (f'<details class="calc-columns"><summary>Columns we used</summary>'
-            f'{_table(["What", "Column in your file"], rows, "Columns we used", numeric=set())}'
-            f"<p>Dates such as 03/04/2026 were read as {esc(order)}{esc(how)}; ISO dates such as 2026-04-03 "
-            "are always read as year-month-day. Times without a time zone are read as UTC.</p></details>")
-
+    how = result["date_order_how"]
+    if how == "not needed":
+        dates = "All your dates are in the ISO form, such as 2026-04-03: year, month, day. "
+    else:
+        order = {"dmy": "day/month/year", "mdy": "month/day/year"}[result["date_order"]]
+        why = {"you": "as you chose", "file": "as your file shows",
+               "guess": "a guess: choose Date order if it is wrong"}[how]
+        dates = (f"Dates such as 03/04/2026 were read as {order} ({why}); ISO dates such as 2026-04-03 "
+                 "are always read as year-month-day. ")
+    return ('<details class="calc-columns"><summary>Columns we used</summary>'
+            + _table(["What", "Column in your file"], rows, "Columns we used", numeric=set())
+            + f"<p>{esc(dates)}Times without a time zone are read as UTC.</p></details>")

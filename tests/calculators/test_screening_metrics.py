@@ -321,8 +321,13 @@ def test_date_orders():
     assert r["result"]["date_order"] == "dmy"
     assert r["result"]["rows_skipped"] == {"unparseable_date": 1}
     assert len(order_warnings(r)) == 1
+    assert run(text, date_order="auto")["result"]["date_order_how"] == "guess"
+    assert run(text_dmy, date_order="auto")["result"]["date_order_how"] == "file"
+    assert run(text, date_order="dmy")["result"]["date_order_how"] == "you"
     # ISO dates alone: no question to ask
-    assert order_warnings(run(f"{HEADER}\nA,2026-01-05,,,\n")) == []
+    iso = run(f"{HEADER}\nA,2026-01-05,,,\n")
+    assert order_warnings(iso) == [] and iso["result"]["date_order_how"] == "not needed"
+    assert "All your dates are in the ISO form" in iso["html"]
 
 
 def test_spreadsheet_forms():
