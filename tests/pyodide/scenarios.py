@@ -71,9 +71,23 @@ def stage_planner(rng, fields):
     return params
 
 
+def hiring_plan(rng, fields):
+    """Generic answers, with volumes a business plans for (the generic draw often exceeds 100,000
+    applicants in all), including the issue's extremes."""
+    params = generic(rng, fields)
+    pick = rng.random()
+    if pick < 0.15:
+        params.update(applicants=rng.choice([1, 2, 3, 4, 49, 50, 300]), openings=1)
+    elif pick < 0.9:
+        params.update(applicants=rng.choice([rng.randint(1, 60), rng.randint(1, 3000)]),
+                      openings=rng.choice([1, 1, 2, 3, 5, 10, 40]))
+    return params
+
+
 SCENARIOS = {
     "screening-overhead": screening_overhead,
     "stage-planner": stage_planner,
+    "hiring-plan": hiring_plan,
 }
 
 
@@ -91,3 +105,9 @@ def scenarios(name, fields, count, rng, tries=10):
                 break
         out.append(params)
     return out
+
+
+# screening-metrics draws a whole CSV file; its generator lives beside this module.
+from tests.pyodide.metrics_scenarios import screening_metrics  # noqa: E402
+
+SCENARIOS["screening-metrics"] = screening_metrics
