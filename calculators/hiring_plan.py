@@ -228,6 +228,14 @@ def compute(v):
                f"and about {total:,} applicant{facts['s']} in all: {fmt_names[first['format']]} "
                f"with {n} prompts, then a {stages[1]['name'].lower()}{then}.")
 
+    note = ""
+    sp = numbers["stage_planner"]
+    if sp and sp["hires"] > v["openings"] * 1.5:
+        note = (f"These figures are for taking all {total:,} applicants through the process. At these pass "
+                f"rates that gives about {rd.smart(sp['hires'])} people you could hire for "
+                f"{v['openings']:,} opening{'s' if v['openings'] != 1 else ''}, so you can stop inviting "
+                "people to the interview once you have enough strong candidates, and spend less time.")
+
     result = {
         "summary": summary,
         "total_applicants": total,
@@ -241,6 +249,7 @@ def compute(v):
         "move_on_rule": rule,
         "move_on": {"min_points": min_total, "max_points": top, "no_weak_answer": True},
         "numbers": numbers,
+        "numbers_note": note,
         "stage_planner_params": planner_params,
         "stage_planner_query": urlencode({k: _tidy(val) for k, val in planner_params.items()}),
         "screening_overhead_query": urlencode({"candidates": total, "prompts": n,
@@ -333,6 +342,11 @@ def answers_rows(v):
     return rows
 
 
+def _label(label):
+    """'Openings to fill' -> 'Openings to fill:'; a question keeps its question mark alone."""
+    return label if label.endswith("?") else label + ":"
+
+
 def _source_html(key):
     return rd.source_link(key)
 
@@ -343,7 +357,7 @@ def render(v, result, warnings):
     out = ['<div class="calc-result hiring-plan">',
            f'<p class="calc-headline">{e(r["summary"])}</p>',
            '<section class="plan-section plan-answers"><h3>Your answers</h3><ul class="plan-answer-list">']
-    out += [f"<li>{e(label)}: <strong>{e(shown)}</strong></li>" for label, shown in answers_rows(v)]
+    out += [f"<li>{e(_label(label))} <strong>{e(shown)}</strong></li>" for label, shown in answers_rows(v)]
     out.append("</ul></section>")
 
     out.append('<section class="plan-section plan-stages"><h3>Your stages</h3><ol class="plan-stage-list">')
@@ -364,7 +378,7 @@ def render(v, result, warnings):
     for p in r["prompts"]:
         levels = "".join(f'<li><strong>{e(level["score"])} {e(level["label"])}:</strong> {e(level["anchor"])}</li>'
                          for level in reversed(p["rubric"]))
-        out.append(f'<li class="plan-prompt"><p class="plan-prompt-text">{e(p["text"])}</p>'
+        out.append(f'<li class="plan-prompt"><p class="plan-prompt-text"><strong>{e(p["text"])}</strong></p>'
                    f'<p class="plan-strong"><strong>A strong answer shows:</strong> {e(p["strong_answer"])}</p>'
                    f'<ul class="plan-rubric">{levels}</ul></li>')
     out.append("</ol></section>")
@@ -419,6 +433,8 @@ def numbers_html(r):
     if rows:
         parts.append(rd.table(["", "Estimate"], rows, caption="Estimates from the guide's calculators, "
                                                               "with their default assumptions"))
+    if r["numbers_note"]:
+        parts.append(f'<p>{e(r["numbers_note"])}</p>')
     links = [f'<a class="plan-link" href="../stage-planner/?{e(r["stage_planner_query"])}">'
              'Open the stage planner with these answers</a>',
              f'<a class="plan-link" href="../screening-overhead/?{e(r["screening_overhead_query"])}">'
@@ -450,7 +466,7 @@ def _md_numbers(r):
 def to_markdown(v, result):
     r = result
     out = ["# Hiring plan", "", r["summary"], "", "## Your answers", ""]
-    out += [f"- {label}: {shown}" for label, shown in answers_rows(v)]
+    out += [f"- {_label(label)} {shown}" for label, shown in answers_rows(v)]
     out += ["", "## Your stages", ""]
     for i, s in enumerate(r["stages"], start=1):
         out += [f"{i}. **{s['name']}** ({FORMAT_LABELS[s['format']].lower()}). {s['detail']}",
@@ -471,6 +487,8 @@ def to_markdown(v, result):
     out += ["## Time and numbers for this volume", ""]
     if nums:
         out += ["Estimates from the guide's calculators, with their default assumptions:", ""] + nums + [""]
+    if r["numbers_note"]:
+        out += [r["numbers_note"], ""]
     sp_in = ", ".join(f"{k} {_tidy(val)}" for k, val in r["stage_planner_params"].items())
     out += [f"To change these numbers, open the guide's stage planner with: {sp_in}.", ""]
     out += ["## Compliance to-dos", "",

@@ -418,6 +418,7 @@ def test_html_holds_the_whole_plan_escaped(params):
     assert esc(r["move_on_rule"]) in html
     assert esc(r["invitation"]["subject"]) in html
     assert "not legal advice" in html
+    assert esc(r["numbers_note"]) in html
     # every quote in text content is escaped: no raw double quote outside attribute syntax
     text_only = re.sub(r"<[^>]*>", "", html)
     assert '"' not in text_only and "<" not in text_only
@@ -448,6 +449,8 @@ def test_markdown_export_matches_the_result(params):
         for line in para.split("\n"):
             assert "> " + line in md
     assert "not legal advice" in md
+    if r["numbers_note"]:
+        assert r["numbers_note"] in md
 
 
 def test_json_and_csv_exports_match_the_result():
