@@ -11,7 +11,8 @@
 // Nothing here is specific to one calculator.
 
 const KEY = "__hhgCalculatorEngine";
-const STALL_MS = 15000; // no progress for this long while starting: the start has failed
+const STALL_MS = 15000; // no download progress for this long while starting: the start has failed
+const BOOT_MS = 45000; // once every download is in, start-up work (compiling, Python) may take this long
 const RUN_LIMIT_MS = 6000; // a computation longer than this is stopped (worker terminated)
 const MAX_URL_VALUE = 2000; // longer values from a URL are cut (they are bad values anyway)
 
@@ -92,18 +93,18 @@ class Engine {
     this.emit({ type: "state" });
   }
 
-  armStall() {
+  armStall(ms) {
     clearTimeout(this.stallTimer);
     this.stallTimer = setTimeout(() => {
       if (this.state === "loading") this.fail("The calculator engine did not finish downloading or starting.");
-    }, STALL_MS);
+    }, ms || STALL_MS);
   }
 
   onMessage(worker, msg) {
     if (worker !== this.worker) return;
     if (msg.type === "progress") {
       this.loaded = msg.loaded || 0;
-      this.armStall();
+      this.armStall(msg.idle ? BOOT_MS : STALL_MS);
       this.emit({ type: "progress" });
     } else if (msg.type === "ready") {
       clearTimeout(this.stallTimer);

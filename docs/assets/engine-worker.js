@@ -13,6 +13,7 @@ const started = performance.now();
 let loaded = 0;
 let lastPost = 0;
 let failed = false;
+let active = 0; // engine downloads still streaming
 
 function fail(message) {
   if (failed) return;
@@ -24,7 +25,8 @@ function progress(force) {
   const now = performance.now();
   if (force || now - lastPost > 100) {
     lastPost = now;
-    postMessage({ type: "progress", loaded });
+    // idle: no download is running, so what follows is start-up work, not a stalled network.
+    postMessage({ type: "progress", loaded, idle: active === 0 });
   }
 }
 
@@ -32,25 +34,29 @@ function progress(force) {
 // download at once: Pyodide's loadPyodide hangs instead of rejecting when the .wasm cannot load.
 const realFetch = globalThis.fetch.bind(globalThis);
 globalThis.fetch = async function (input, init) {
+  active += 1;
+  progress(true);
   let response;
   try {
     response = await realFetch(input, init);
   } catch (err) {
+    active -= 1;
     fail("A file of the calculator engine could not be downloaded.");
     throw err;
   }
-  if (!response.ok) {
-    fail(`A file of the calculator engine could not be downloaded (HTTP ${response.status}).`);
+  if (!response.ok || !response.body || typeof TransformStream !== "function") {
+    active -= 1;
+    if (!response.ok) fail(`A file of the calculator engine could not be downloaded (HTTP ${response.status}).`);
+    progress(true);
     return response;
   }
-  if (!response.body || typeof TransformStream !== "function") return response;
   const counter = new TransformStream({
     transform(chunk, controller) {
       loaded += chunk.byteLength;
       progress(false);
       controller.enqueue(chunk);
     },
-    flush() { progress(true); },
+    flush() { active -= 1; progress(true); },
   });
   return new Response(response.body.pipeThrough(counter), {
     status: response.status, statusText: response.statusText, headers: response.headers,
