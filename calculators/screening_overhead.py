@@ -116,6 +116,48 @@ FIELDS = (
           help="Hours a week your reviewers, together, can give to watching and scoring recordings."),
 )
 
+# The model in words, for the "How we calculate" page (kept beside the code it describes).
+EXPLANATION = (
+    ("What we count",
+     "Team time is counted in person-minutes: a 20-minute call with two interviewers costs 40 minutes. "
+     "Every figure is an expected value for the whole batch of candidates, not a rounded count, so "
+     "0.1 no-shows per candidate shows up as a fraction."),
+    ("Bookings and completed calls",
+     "Each candidate is booked once. A share of them, the no-show rate, does not turn up; when no-shows "
+     "are offered a second slot, each no-show is booked once more, and that second call can be missed "
+     "too. So bookings per candidate = 1 + no-show rate (with rebooking), and completed calls per "
+     "candidate = bookings x (1 - no-show rate)."),
+    ("Live team time",
+     "Scheduling: every booking costs the outreach-and-scheduling minutes, and a rescheduled booking "
+     "costs them again (bookings x (1 + reschedule rate) x scheduling minutes). Preparation: every "
+     "interviewer prepares for every booking. Calls: every completed call costs its length times the "
+     "interviewers. Lost slots: a missed call still blocks its slot for every interviewer. Notes and "
+     "follow-up: each interviewer writes them after a completed call only."),
+    ("Async team time",
+     "Set-up (writing the questions and the rubric) is paid once for the batch. Every invited candidate "
+     "costs the inviting and reminder minutes. Only candidates who complete (the completion rate) are "
+     "reviewed: each reviewer watches prompts x answer length at the playback speed, then scores; "
+     "each completed recording also gets the follow-up minutes."),
+    ("Per completed screen, the multiplier and cost",
+     "Team minutes per completed screen = team minutes / completed screens. The headline multiplier is "
+     "the live figure divided by the call length: how many call-lengths of team time one completed call "
+     "really costs. Cost = team hours x hourly cost, in the currency you pick (nothing is converted). "
+     "Hours saved = live team hours - async team hours, and can be negative for a handful of candidates, "
+     "because the async set-up is paid up front; the break-even is set-up / (live minutes per candidate "
+     "- async minutes per candidate, set-up aside)."),
+    ("Calendar days",
+     "Live: the first calls wait for the booking lag; when any candidate needs another booking (a "
+     "reschedule or a rebooked no-show), the last of them waits one more lag, weighted by the chance "
+     "that this happens at all; and the booked slots take as many weeks as your weekly call hours "
+     "need (slot hours / call hours per week x 7 days). Async: candidates record within the response "
+     "window while reviews start as recordings arrive, so the round lasts the longer of the window and "
+     "the weeks of review work at your weekly review hours, plus the review deadline for the last "
+     "recordings."),
+    ("Sensitivity",
+     "For every input with a published or assumed low/high range, we recompute the hours saved at the "
+     "low and at the high end, all else equal, and list the inputs that swing it most."),
+)
+
 FIELD_BY_NAME = {f.name: f for f in FIELDS}
 DEFAULTS = {f.name: f.default for f in FIELDS}
 

@@ -273,8 +273,8 @@ SOURCES.update({
     "panel-size": _assumption("We assume 3 people sit on a final panel", 3, 2, 4, "people"),
     "offer-minutes": _assumption("We assume 30 minutes of team time to make each offer", 30, 15, 60, "minutes"),
     "offer-days": _assumption("We assume an offer takes 3 days to be made and answered", 3, 1, 7, "days"),
-    "screen-pass": _assumption("We assume 30 % of candidates pass the first-round screen (including those who "
-                               "never complete it)", 30, 15, 50, "%"),
+    "screen-pass": _assumption("We assume 25 % of candidates pass the first-round screen (including those who "
+                               "never complete it)", 25, 15, 50, "%"),
     "interview-pass": _assumption("We assume 40 % of candidates pass the remote interview", 40, 25, 60, "%"),
     "final-pass": _assumption("We assume 60 % of candidates pass the final panel", 60, 40, 80, "%"),
 })

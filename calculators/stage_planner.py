@@ -12,7 +12,7 @@ complete an async screen or never turn up to a call, so there is no other attrit
 
 Later live stages, per candidate: scheduling_minutes + interviewers x (prep_minutes + stage
 length + followup_minutes) of team time. Days a live stage adds: the published figure for that
-kind of stage, or, when it is longer, the booking lag plus the weeks the interviews need at your
+kind of stage (booking included), or, when it is longer, the weeks the interviews need at your
 weekly interview hours; then interviewer capacity, not pass rates, sets the pace (the bottleneck).
 The calendar is the sum of the stages' days (each stage waits for the previous one's results).
 """
@@ -37,13 +37,13 @@ def _advanced(f):
 
 
 FIELDS = (
-    Field("applicants", "Applicants entering the first round", "integer", 50, unit="applicants",
+    Field("applicants", "Applicants entering the first round", "integer", 40, unit="applicants",
           min=1, max=1_000_000, step=1,
           help="How many applicants you put through the first-round screen (after any CV sift)."),
     Field("screen_format", "First-round format", "choice", "async",
           choices=(("async", "Async (recorded answers)"), ("live", "Live screening call")),
           help="How the first round is run. The plan with the other format is shown beside it."),
-    Field("screen_pass_rate", "Pass the first-round screen", "percent", 30, unit="%", min=1, max=100, step=1,
+    Field("screen_pass_rate", "Pass the first-round screen", "percent", 25, unit="%", min=1, max=100, step=1,
           source="screen-pass",
           help="Share of applicants who pass the first round, counting those who never complete it "
                "(no recording, or a no-show) as not passing."),
@@ -88,6 +88,40 @@ FIELDS = (
     *(_advanced(_SO[n]) for n in SHARED),
 )
 
+# The model in words, for the "How we calculate" page (kept beside the code it describes).
+EXPLANATION = (
+    ("Candidates through the stages",
+     "Each stage takes the candidates the previous stage passed on and passes on its pass rate of them: "
+     "applicants -> first-round screen -> remote interview -> final panel (if you hold one) -> offer. "
+     "The first-round pass rate already counts candidates who never record or never turn up as not "
+     "passing, so there is no other drop-out. Expected hires = applicants x every pass rate x offer "
+     "acceptance; counts are expected values, not rounded."),
+    ("The first round",
+     "The first-round screen is the screening-overhead model itself, run for all applicants in the format "
+     "you choose, with the same inputs (call length, scheduling, no-shows, prompts, completion rate and "
+     "the rest; inputs the planner does not show take that calculator's defaults). Its team time and its "
+     "calendar days become the first stage's."),
+    ("Remote interview and final panel",
+     "Each candidate costs one round of scheduling plus, for every interviewer, preparation, the "
+     "interview itself and notes. The days a stage adds are the published figure for that kind of stage "
+     "(Glassdoor: a phone-screen step adds 6.8 to 8.2 days, a panel 5.6 to 6.8 days; booking is part "
+     "of that) or, when it is longer, the weeks the interviews need at your weekly interview hours "
+     "(interview hours / hours per week x 7 days). When the second is longer, interviewer capacity, not pass rates, sets the pace: the plan names that stage as "
+     "the bottleneck."),
+    ("Offer, totals and cost",
+     "Each offer costs the offer minutes and the offer stage adds its days. Team hours are the sum of the "
+     "stages' hours, calendar days the sum of their days (each stage waits for the previous one's "
+     "results), and cost = team hours x hourly cost in the currency you pick."),
+    ("Planning backwards from a target",
+     "With a target number of hires, applicants needed = target / (every pass rate x offer acceptance). "
+     "Running the plan forwards from that number gives back the target; the page rounds it up to whole "
+     "applicants. Leave the target empty (or 0) for no target."),
+    ("The comparison",
+     "The same plan is computed with the other first-round format, so you see the team hours, cost and "
+     "days an async first round saves (or costs) against live screening calls. Hires are the same in "
+     "both: the pass rates do not depend on the format."),
+)
+
 FIELD_BY_NAME = {f.name: f for f in FIELDS}
 
 STAGE_LABELS = {"screen": "First-round screen", "interview": "Remote interview", "final": "Final panel",
@@ -97,7 +131,7 @@ STAGE_LABELS = {"screen": "First-round screen", "interview": "Remote interview",
 def _live_stage(v, key, fmt, n_in, rate, minutes, people, published_days):
     per_candidate = v["scheduling_minutes"] + people * (v["prep_minutes"] + minutes + v["followup_minutes"])
     slot_hours = n_in * minutes / 60
-    capacity_days = v["booking_lag_days"] + slot_hours / v["interview_hours_per_week"] * 7
+    capacity_days = slot_hours / v["interview_hours_per_week"] * 7  # the published days include the booking lag
     return {"key": key, "name": STAGE_LABELS[key], "format": fmt, "candidates_in": n_in,
             "candidates_out": n_in * rate, "team_hours": n_in * per_candidate / 60,
             "days": max(published_days, capacity_days), "capacity_bound": capacity_days > published_days,

@@ -32,24 +32,30 @@ def test_default_plan_by_hand():
     r = out["result"]
     assert [s["name"] for s in r["stages"]] == ["First-round screen", "Remote interview", "Final panel", "Offer"]
     assert [s["format"] for s in r["stages"]] == ["async", "live", "panel", "offer"]
-    assert [round(s["candidates_in"], 9) for s in r["stages"]] == [50, 15, 6, 3.6]
-    assert math.isclose(r["hires"], 50 * 0.3 * 0.4 * 0.6 * 0.89)
-    # the first round is the screening-overhead model for 50 candidates
-    ov = so.model({**so.DEFAULTS, "candidates": 50})
+    assert [round(s["candidates_in"], 9) for s in r["stages"]] == [40, 10, 4, 2.4]
+    assert math.isclose(r["hires"], 40 * 0.25 * 0.4 * 0.6 * 0.89)
+    # the first round is the screening-overhead model for 40 candidates
+    ov = so.model({**so.DEFAULTS, "candidates": 40})
     assert math.isclose(r["stages"][0]["team_hours"], ov["async"]["team_hours"])
     assert math.isclose(r["stages"][0]["days"], ov["async"]["calendar_days"])
-    # remote interview: 15 x (30 scheduling + 2 x (5 + 45 + 10)) minutes; 11.25 h of interviews at 5 h a week
-    assert math.isclose(r["stages"][1]["team_hours"], 15 * 150 / 60)
-    assert math.isclose(r["stages"][1]["days"], 3 + 11.25 / 5 * 7)
-    assert r["bottleneck"] == "Remote interview"
-    # final panel: 6 x (30 + 3 x (5 + 60 + 10)); offer: 3.6 x 30 minutes, 3 days
-    assert math.isclose(r["stages"][2]["team_hours"], 6 * 255 / 60)
-    assert math.isclose(r["stages"][3]["team_hours"], 3.6 * 0.5)
+    # async reviews: 28 recordings x 11 min = 5.13 h at 5 h a week take 7.2 days, longer than the 3-day window
+    assert r["stages"][0]["capacity_bound"] is True
+    # remote interview: 10 x (30 scheduling + 2 x (5 + 45 + 10)) minutes; 7.5 h of interviews at 5 h a week
+    # take 10.5 days, longer than Glassdoor's 7.5
+    assert math.isclose(r["stages"][1]["team_hours"], 10 * 150 / 60)
+    assert math.isclose(r["stages"][1]["days"], 7.5 / 5 * 7) and r["stages"][1]["capacity_bound"] is True
+    # the screen overruns its window by 4.2 days, the interview its published length by 3: the screen binds most
+    assert r["bottleneck"] == "First-round screen"
+    # final panel: 4 x (30 + 3 x (5 + 60 + 10)); 4 h of panels fit in Glassdoor's 6.2 days
+    assert math.isclose(r["stages"][2]["team_hours"], 4 * 255 / 60)
+    assert r["stages"][2]["days"] == 6.2 and r["stages"][2]["capacity_bound"] is False
+    # offer: 2.4 x 30 minutes, 3 days
+    assert math.isclose(r["stages"][3]["team_hours"], 2.4 * 0.5) and r["stages"][3]["days"] == 3
     assert math.isclose(r["team_hours"], sum(s["team_hours"] for s in r["stages"]))
     assert r["live_first"]["team_hours"] > r["async_first"]["team_hours"]
     assert r["live_first"]["calendar_days"] > r["async_first"]["calendar_days"]
     assert r["applicants_needed"] is None and r["target_hires"] is None
-    assert "From 50 applicants, expect about 3.2 hires" in out["html"]
+    assert "From 40 applicants, expect about 2.1 hires" in out["html"]
     assert "Jobvite" in out["html"] and "<svg" in out["html"]
 
 
@@ -57,16 +63,16 @@ def test_target_hires_empty_or_zero_means_not_set():
     for value in ("", None, 0, "0", "  "):
         assert run({"target_hires": value})["result"]["applicants_needed"] is None
     r = run({"target_hires": 5})["result"]
-    assert math.isclose(r["applicants_needed"], 5 / (0.3 * 0.4 * 0.6 * 0.89))
-    assert r["applicants_needed_whole"] == 79
-    assert "you need about 79 applicants" in run({"target_hires": 5})["html"]
+    assert math.isclose(r["applicants_needed"], 5 / (0.25 * 0.4 * 0.6 * 0.89))
+    assert r["applicants_needed_whole"] == 94
+    assert "you need about 94 applicants" in run({"target_hires": 5})["html"]
 
 
 def test_live_first_round_and_no_final_round():
     r = run({"screen_format": "live", "final_round": "no"})["result"]
     assert [s["key"] for s in r["stages"]] == ["screen", "interview", "offer"]
     assert r["stages"][0]["format"] == "live"
-    assert math.isclose(r["hires"], 50 * 0.3 * 0.4 * 0.89)
+    assert math.isclose(r["hires"], 40 * 0.25 * 0.4 * 0.89)
     assert r["live_first"]["team_hours"] == r["team_hours"]
 
 
