@@ -363,7 +363,7 @@ def render(v, result, warnings):
     out.append('<section class="plan-section plan-stages"><h3>Your stages</h3><ol class="plan-stage-list">')
     for s in r["stages"]:
         out.append(f'<li class="plan-stage"><p class="plan-stage-name"><strong>{e(s["name"])}</strong> '
-                   f'<span class="plan-format plan-format-{e(s["format"])}">{e(FORMAT_LABELS[s["format"]])}</span></p>'
+                   f'<span class="plan-format plan-format-{e(s["format"])}">Format: {e(FORMAT_LABELS[s["format"]].lower())}</span></p>'
                    f'<p class="plan-stage-detail">{e(s["detail"])}</p>'
                    f'<p class="plan-reason"><strong>Why:</strong> {e(s["reason"])}</p></li>')
     out.append("</ol>")
