@@ -33,6 +33,8 @@ import csv
 import io
 import re
 from datetime import date
+from itertools import repeat
+from operator import itemgetter
 
 from . import render as ui
 from .fields import Field
@@ -157,12 +159,30 @@ def _order_evidence(matches):
     return dmy, mdy, either
 
 
-def _parse_first(text):
+_FAST_RE = re.compile(r"(\d{4}-\d\d-\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d))?)?")  # the usual ISO forms
+
+
+def _parse_first(text, days):
     """Seconds (UTC) for a cell; None when missing; _BAD when unreadable; for a spreadsheet date,
-    whose reading depends on the date order, its regex match."""
+    whose reading depends on the date order, its regex match. ``days`` caches day ordinals."""
     t = text.strip()
-    if t.lower() in MISSING:
+    if len(t) < 5 and t.lower() in MISSING:
         return None
+    m = _FAST_RE.fullmatch(t)
+    if m:  # same result as the general path below, without its work
+        day, hh, mi, ss = m.groups()
+        ordinal = days.get(day)
+        if ordinal is None:
+            try:
+                ordinal = days[day] = date(int(day[:4]), int(day[5:7]), int(day[8:])).toordinal()
+            except ValueError:
+                return _BAD
+        if hh is None:
+            return ordinal * 86400
+        h, mm, sec = int(hh), int(mi), int(ss or 0)
+        if h > 23 or mm > 59 or sec > 59:
+            return _BAD
+        return ordinal * 86400 + h * 3600 + mm * 60 + sec
     m = _ISO_RE.fullmatch(t)
     if m:
         g = m.groups()
@@ -187,7 +207,8 @@ def parse_dates(texts, date_order):
     ``date_order`` "auto" decides from the spreadsheet dates that fit only one order; when none
     settles it, month/day is used and the warning asks the reader to choose.
     """
-    cache = {t: _parse_first(t) for t in texts}
+    days = {}
+    cache = {t: _parse_first(t, days) for t in texts}
     numeric = [(t, m) for t, m in cache.items() if isinstance(m, re.Match)]
     warning = None
     order, how = date_order, "you"
@@ -331,44 +352,55 @@ def _group_label(c, raw):
 
 
 def _label(labels, c, raw):
+    """The group label of a format or role cell; labels that differ only in case share the first
+    spelling seen. ``labels`` caches (column, cell) and (column, lower-case label)."""
     label = labels.get((c, raw))
     if label is None:
-        label = labels[(c, raw)] = _group_label(c, raw)
+        label = _group_label(c, raw)
+        label = labels[(c, raw)] = labels.setdefault((c, "\0" + label.lower()), label)
     return label
 
 
 def _figures(recs, deadline_s):
     """Completion, time to screen and decision, and deadline adherence for a list of records."""
+    completed = awaiting = within = 0
+    screen, decision, review = [], [], []
+    for inv, comp, rev, dec, _, _ in recs:
+        if comp is not None:
+            completed += 1
+            if rev is None:
+                awaiting += 1
+            else:
+                x = rev - comp
+                review.append(x / 3600)
+                within += x <= deadline_s
+        if rev is not None:
+            screen.append((rev - inv) / 3600)
+        if dec is not None:
+            decision.append((dec - inv) / 3600)
     n = len(recs)
-    completed = sum(1 for r in recs if r[1] is not None)
-    review = [r[2] - r[1] for r in recs if r[1] is not None and r[2] is not None]
-    within = sum(1 for x in review if x <= deadline_s)
     return {
         "rows": n,
         "completed": completed,
         "completion_rate": completed / n if n else None,
-        "time_to_screen": [(r[2] - r[0]) / 3600 for r in recs if r[2] is not None],
-        "time_to_decision": [(r[3] - r[0]) / 3600 for r in recs if r[3] is not None],
-        "time_to_review": [x / 3600 for x in review],
+        "time_to_screen": screen,
+        "time_to_decision": decision,
+        "time_to_review": review,
         "review_within_deadline": within / len(review) if review else None,
         "reviewed_after_completion": len(review),
         "reviewed_within": within,
-        "awaiting_review": sum(1 for r in recs if r[1] is not None and r[2] is None),
+        "awaiting_review": awaiting,
     }
 
 
 def _groups(recs, pos, deadline_s):
     by = {}
-    order = {}
     for r in recs:
-        label = r[pos]
-        by.setdefault(label, []).append(r)
-        order.setdefault(label.lower(), label)
-    # merge labels that differ only in case, keeping the first spelling seen
-    merged = {}
-    for label, rs in by.items():
-        merged.setdefault(order[label.lower()], []).extend(rs)
-    items = sorted(merged.items(), key=lambda kv: (-len(kv[1]), kv[0].lower()))
+        group = by.get(r[pos])
+        if group is None:
+            group = by[r[pos]] = []
+        group.append(r)
+    items = sorted(by.items(), key=lambda kv: (-len(kv[1]), kv[0].lower()))
     if len(items) > MAX_GROUPS:
         rest = [r for _, rs in items[MAX_GROUPS - 1:] for r in rs]
         items = items[:MAX_GROUPS - 1] + [(f"all {len(items) - MAX_GROUPS + 1} others", rest)]
@@ -404,50 +436,48 @@ def compute(inputs):
     fi, ri = mapping["format"], mapping["role"]
     used_idx = [i for i in (ci, ii, fi, ri, *didx) if i is not None]
     width = max(used_idx) + 1
-
-    # every distinct date text, to choose the date order and parse each text once
-    texts = set()
     for row in rows:
         if len(row) < width:
             row.extend([""] * (width - len(row)))
-        texts.add(row[ii])
-        for i in didx:
-            texts.add(row[i])
+    # every distinct date text, to choose the date order and parse each text once
+    texts = set(map(itemgetter(ii), rows))
+    for i in didx:
+        texts.update(map(itemgetter(i), rows))
     cache, order, how, warning = parse_dates(texts, inputs["date_order"])
     if warning:
         warnings.append(warning)
+
+    def values(c):
+        i = mapping[c]
+        return repeat(None) if i is None else map(cache.__getitem__, map(itemgetter(i), rows))
 
     skipped = dict.fromkeys(REASONS, 0)
     joined = 0  # unreadable date cells holding a line break: usually a quote never closed
     seen = set()
     recs = []  # (invited, completed, reviewed, decided, format, role) in seconds
-    slot = {c: k for k, c in enumerate(date_cols)}
-    pc, pr, pd = slot.get("completed_at"), slot.get("reviewed_at"), slot.get("decided_at")
     labels = {}  # (column, raw cell) -> group label
-    for row in rows:
+    for row, inv, comp, rev, dec in zip(rows, values("invited_at"), values("completed_at"),
+                                        values("reviewed_at"), values("decided_at")):
         cid = row[ci].strip()
         if cid.lower() in MISSING:
             skipped["missing_candidate_id"] += 1
             continue
-        inv = cache[row[ii]]
         if inv is None:
             skipped["missing_invited_at"] += 1
             continue
-        ds = [cache[row[i]] for i in didx]
-        if inv is _BAD or _BAD in ds:
+        if inv is _BAD or comp is _BAD or rev is _BAD or dec is _BAD:
             skipped["unparseable_date"] += 1
             if "\n" in row[ii] or any("\n" in row[i] for i in didx):
                 joined += 1
             continue
-        if any(d is not None and d < inv for d in ds):
+        if (comp is not None and comp < inv) or (rev is not None and rev < inv) or (dec is not None and dec < inv):
             skipped["date_before_invited_at"] += 1
             continue
         if cid in seen:
             skipped["duplicate_candidate_id"] += 1
             continue
         seen.add(cid)
-        recs.append((inv, ds[pc] if pc is not None else None, ds[pr] if pr is not None else None,
-                     ds[pd] if pd is not None else None,
+        recs.append((inv, comp, rev, dec,
                      _label(labels, "format", row[fi]) if fi is not None else None,
                      _label(labels, "role", row[ri]) if ri is not None else None))
 
