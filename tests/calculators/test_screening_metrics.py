@@ -498,3 +498,27 @@ def test_fifty_thousand_rows_parse():
     r = result(text)
     assert r["rows_used"] == 50_000 and r["rows_skipped"] == {}
     assert 0.6 < r["completion_rate"] < 0.8
+
+
+@given(st.integers(1, 9999), st.integers(0, 13), st.integers(0, 32), st.one_of(st.none(), st.tuples(
+    st.integers(0, 25), st.integers(0, 61), st.one_of(st.none(), st.integers(0, 61)))), st.sampled_from("T "))
+def test_fast_iso_path_agrees_with_the_general_parser(y, mo, d, time, sep):
+    text = f"{y:04d}-{mo:02d}-{d:02d}"
+    if time:
+        h, mi, s = time
+        text += f"{sep}{h:02d}:{mi:02d}" + (f":{s:02d}" if s is not None else "")
+    fast = sm._parse_first(text, {})
+    m = sm._ISO_RE.fullmatch(text)
+    g = m.groups()
+    assert fast == sm._seconds(int(g[0]), int(g[1]), int(g[2]), g[3:])
+
+
+def test_build_hook_writes_the_same_sample_csv():
+    import importlib.util
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[2] / "hooks" / "sample_csv.py"
+    spec = importlib.util.spec_from_file_location("sample_csv_hook", path)
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    assert hook.sample_csv() == SAMPLE_CSV
+    assert hook.PATH == "calculators/sample-screening-data.csv"
