@@ -329,6 +329,10 @@ def compute(v):
     return result, warnings
 
 
+SINGULAR = {"minutes": "minute", "people": "person", "candidates": "candidate", "prompts": "prompt",
+            "days": "day", "hours per week": "hour per week", "hires": "hire", "applicants": "applicant"}
+
+
 def value_formatter(currency):
     """How an input reads in the assumptions table; money inputs carry the chosen currency."""
     symbol = CURRENCIES.get(currency, "")
@@ -336,7 +340,12 @@ def value_formatter(currency):
     def fmt(f, value):
         if f.name == "hourly_cost" and value is not None:
             return f"{symbol}{rd.num(value, 2)} per hour"
-        return rd.fmt_field_value(f, value)
+        if f.name == "target_hires" and not value:
+            return "not set"
+        text = rd.fmt_field_value(f, value)
+        if value == 1 and f.unit in SINGULAR and f.kind in ("number", "integer"):
+            text = text[: -len(f.unit)] + SINGULAR[f.unit]
+        return text
     return fmt
 
 
@@ -349,12 +358,23 @@ def render_html(v, result, warnings, fields=FIELDS):
                 f"minutes ({rd.num(result['multiplier'], 1)} times its length); ")
     else:
         head = f"With a 100 % no-show rate no {call}-minute call is ever held; "
-    if result["hours_saved"] >= 0:
-        head += (f"an async first round for {rd.num(v['candidates'])} candidates saves about "
-                 f"{rd.hours(result['hours_saved'])} of team time.")
+    n = rd.num(v["candidates"])
+    who = f"{n} candidate{'' if v['candidates'] == 1 else 's'}"
+    saved = result["hours_saved"]
+    amount = rd.hours(abs(saved)) if abs(saved) >= 1 else rd.minutes(abs(saved) * 60)
+    if round(abs(saved) * 60, 1) == 0:
+        head += f"for {who}, an async first round takes about the same team time"
+    elif saved > 0:
+        head += f"for {who}, an async first round saves about {amount} of team time"
     else:
-        head += (f"for {rd.num(v['candidates'])} candidates an async first round costs about "
-                 f"{rd.hours(-result['hours_saved'])} more team time.")
+        head += f"for {who}, an async first round costs about {amount} more team time"
+    days = result["days_saved"]
+    if round(days, 1) > 0:
+        head += f" and finishes {rd.days(days)} sooner."
+    elif round(days, 1) < 0:
+        head += f" and takes {rd.days(-days)} longer."
+    else:
+        head += "."
     def mps(x):
         return rd.minutes(x) if x is not None else "none held"
     rows = [

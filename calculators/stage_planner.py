@@ -20,7 +20,7 @@ import math
 
 from . import render as rd
 from . import screening_overhead as so
-from .fields import CURRENCIES, Field, currency_field
+from .fields import Field, currency_field
 
 NAME = "stage-planner"
 TITLE = "Stage planner: from applicants to hires"
@@ -228,18 +228,6 @@ def compute(v):
     return result, warnings
 
 
-def value_formatter(currency):
-    symbol = CURRENCIES.get(currency, "")
-
-    def fmt(f, value):
-        if f.name == "hourly_cost" and value is not None:
-            return f"{symbol}{rd.num(value, 2)} per hour"
-        if f.name == "target_hires" and not value:
-            return "not set"
-        return rd.fmt_field_value(f, value)
-    return fmt
-
-
 def render(v, result, warnings):
     cur = v["currency"]
     fmt_label = "an async" if v["screen_format"] == "async" else "a live"
@@ -276,7 +264,7 @@ def render(v, result, warnings):
         f"{rd.esc(rd.days(result['days_saved']))} compared with live screening calls "
         "(negative means it costs more).</p>",
         rd.warnings_html(warnings),
-        rd.assumptions(FIELDS, v, value_formatter(cur)),
+        rd.assumptions(FIELDS, v, so.value_formatter(cur)),
         "</div>",
     ]
     return "".join(parts)
