@@ -89,6 +89,7 @@ def facts_of(v, first_format=None, saved_hours=None):
         "total": f"{total:,}", "s": "" if total == 1 else "s", "family": fam["noun"],
         "a_family": ("an " if fam["noun"][0] in "aeiouh" else "a ") + fam["noun"],
         "risk": v["role_risk"], "saved": saved_phrase(saved_hours),
+        "saved_hours": "some" if saved_hours is None else f"about {rd.hours(max(saved_hours, 0))}",
     }
 
 
@@ -273,7 +274,7 @@ def compute(v):
 
 def invitation_text(v, fmt, n, record_minutes, call_minutes, response_days, hours):
     role = "[role]"
-    when_back = "within a day" if hours <= 24 else f"within {hours // 24} working days"
+    when_back = "within a day" if hours <= 24 else f"within {hours // 24} days"
     if fmt == "async":
         subject = f"Next step for the {role} role: a short recorded interview"
         paras = [

@@ -389,7 +389,7 @@ FIRST_ROUND_RULES = [
     {"id": "high-volume", "when": {"band": "high"}, "format": "async",
      "name": "Recorded first round",
      "reason": "You expect {total} applicants in all, and reviewing recordings at your own pace "
-               "costs far less team time than booking {total} calls."},
+               "saves {saved_hours} of team time compared with booking {total} calls."},
     {"id": "few-applicants", "when": {"band": "few"}, "format": "live",
      "name": "Live first conversation",
      "reason": "You expect only {total} applicant{s} in all, so a recorded set would save {saved}, "
@@ -397,8 +397,8 @@ FIRST_ROUND_RULES = [
     # everything else: a moderate number of applicants (band "moderate")
     {"id": "moderate-volume", "when": {}, "format": "async",
      "name": "Recorded first round",
-     "reason": "You expect {total} applicants in all, enough that one recorded set saves booking "
-               "{total} separate calls."},
+     "reason": "You expect {total} applicants in all, enough that one recorded set saves "
+               "{saved_hours} of team time compared with {total} separate calls."},
 ]
 
 INTERVIEW_RULES = [
@@ -451,11 +451,11 @@ REVIEW_DEADLINE_RULES = [
                "candidates in Cronofy's polls say they have dropped out of a slow process, so "
                "decide within a day."},
     {"id": "volume", "when": {"band": "high"}, "hours": 24, "source": None,
-     "reason": "With this many applicants, a daily review keeps the pile small and the best "
-               "people from drifting away."},
+     "reason": "You expect {total} applicants in all, so reviewing every day keeps the pile small "
+               "and the best people from drifting away."},
     {"id": "default", "when": {}, "hours": 48, "source": None,
-     "reason": "Two working days gives a second reviewer time to score, while candidates still "
-               "hear back quickly."},
+     "reason": "For {a_family} role with {total} applicant{s} in all, two days leaves time to score "
+               "carefully while candidates still hear back quickly."},
 ]
 
 # Move on everyone whose first-round total reaches this share of the top score, with no prompt

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import calculators
 from calculators import hiring_plan
-from calculators.prompts import BANK
+from calculators.prompts import BANK, FAMILIES as P_FAMILIES
 from calculators.sources import SOURCES
 from tests.calculators.corpus import HUGE, SCRIPT
 from tests.calculators.strategies import params_for
@@ -25,6 +25,7 @@ NAME = "hiring-plan"
 FAMILIES = ["hourly-frontline", "care-support", "driver-warehouse", "customer-service", "office-admin",
             "professional", "manager"]
 ON_SITE = {"hourly-frontline", "care-support", "driver-warehouse", "manager"}
+P_FAMILY_NOUN = {k: f["noun"] for k, f in P_FAMILIES.items()}
 HOURLY = {"hourly-frontline", "care-support", "driver-warehouse", "customer-service"}
 JURISDICTIONS = ["us-illinois", "us-nyc", "us-other", "eu", "uk", "other"]
 RISKS = ["low", "medium", "high"]
@@ -140,6 +141,11 @@ def test_few_applicants_reason_quotes_the_time_a_recorded_set_would_save():
     if one["numbers"]["first_round"]["hours_saved"] < 0.05:
         assert "no team time" in one["stages"][0]["reason"]
     assert "1 applicant in all" in one["stages"][0]["reason"]
+    for band in ("moderate", "high"):
+        r = plan(**params_of("office-admin", band, "medium", "office-hours"))
+        saved = r["numbers"]["first_round"]["hours_saved"]
+        assert saved > 0
+        assert f"saves about {calculators.render.hours(saved)} of team time" in r["stages"][0]["reason"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -244,6 +250,10 @@ def test_review_deadline(family):
     assert moderate["review_deadline_hours"] == (24 if family in HOURLY else 48)
     assert high["review_deadline_hours"] == 24
     assert str(high["review_deadline_hours"]) in high["stages"][0]["detail"]
+    for r in (moderate, high):  # the reason names the answer behind it
+        reason = r["review_deadline_reason"]
+        assert f"{r['total_applicants']:,} applicants" in reason or P_FAMILY_NOUN[family] in reason
+        assert not re.search(r"[.!?]\s", reason) and reason.endswith(".")
 
 
 @pytest.mark.parametrize("band,risk", list(itertools.product(BANDS, RISKS)))
@@ -310,7 +320,7 @@ def test_invitation_for_a_live_first_call():
     inv = r["invitation"]
     assert inv["format"] == "live"
     assert "call" in inv["subject"] and "another way" in inv["body"]
-    assert "within 2 working days" in inv["body"]
+    assert "within 2 days" in inv["body"]
 
 
 # ---------------------------------------------------------------------------------------------
