@@ -514,8 +514,8 @@ COMPLIANCE_RULES = [
              "2 February 2025."},
     {"id": "uk-retention", "when": {"jurisdiction": "uk"},
      "source": "ico-recruitment",
-     "text": "UK data protection: set a written retention period for recordings and scores, tell "
-             "candidates about it before they record, and delete everything when it ends."},
+     "text": "UK data protection: write down a retention period for recruitment records, including "
+             "recordings and scores, and keep nothing longer than it says."},
     {"id": "accommodations", "when": {},
      "source": "ada-accommodation",
      "text": "Tell every candidate how to ask for another format, such as a live call or written "
@@ -528,8 +528,8 @@ COMPLIANCE_RULES = [
              "for at least one year."},
     {"id": "retention", "when": {"jurisdiction": "uk"},
      "source": "ico-recruitment",
-     "text": "Decide how long you keep recordings and notes, say so in the invitation, and delete "
-             "them on schedule."},
+     "text": "Tell candidates how long you keep recordings and notes, in the invitation and your "
+             "privacy notice, and set a reminder to delete them when that period ends."},
     {"id": "retention", "when": {},
      "source": "gdpr-storage-limitation",
      "text": "Decide how long you keep recordings and notes, say so in the invitation, and delete "
