@@ -134,6 +134,7 @@ def _live_stage(v, key, fmt, n_in, rate, minutes, people, published_days):
     capacity_days = slot_hours / v["interview_hours_per_week"] * 7  # the published days include the booking lag
     return {"key": key, "name": STAGE_LABELS[key], "format": fmt, "candidates_in": n_in,
             "candidates_out": n_in * rate, "team_hours": n_in * per_candidate / 60,
+            "pass_rate": rate * 100, "team_minutes_per_candidate": float(per_candidate), "interviewers": people,
             "days": max(published_days, capacity_days), "capacity_bound": capacity_days > published_days,
             "slot_hours": slot_hours, "capacity_excess_days": max(0.0, capacity_days - published_days)}
 
@@ -147,6 +148,8 @@ def plan(v, screen_format):
     n = v["applicants"]
     stages = [{"key": "screen", "name": STAGE_LABELS["screen"], "format": screen_format, "candidates_in": n,
                "candidates_out": n * v["screen_pass_rate"] / 100, "team_hours": first["team_hours"],
+               "pass_rate": float(v["screen_pass_rate"]), "team_minutes_per_candidate": first["team_hours"] * 60 / n,
+               "interviewers": v["interviewers_per_call"] if screen_format == "live" else so.DEFAULTS["reviewers"],
                "days": first["calendar_days"], "capacity_bound": first["capacity_bound"],
                "slot_hours": first.get("slot_hours", first.get("review_hours", 0.0)),
                "capacity_excess_days": max(0.0, first["work_days"] - first["wait_days"])}]
@@ -159,6 +162,8 @@ def plan(v, screen_format):
     stages.append({"key": "offer", "name": STAGE_LABELS["offer"], "format": "offer", "candidates_in": n_in,
                    "candidates_out": n_in * v["offer_accept_rate"] / 100,
                    "team_hours": n_in * v["offer_minutes"] / 60, "days": float(v["offer_days"]),
+                   "pass_rate": float(v["offer_accept_rate"]), "team_minutes_per_candidate": float(v["offer_minutes"]),
+                   "interviewers": 0,
                    "capacity_bound": False, "slot_hours": 0.0, "capacity_excess_days": 0.0})
     team_hours = math.fsum(s["team_hours"] for s in stages)  # same bits on every Python
     return {"format": screen_format, "stages": stages, "hires": stages[-1]["candidates_out"],
@@ -238,9 +243,10 @@ def render(v, result, warnings):
         head += (f" For {rd.num(result['target_hires'])} hire{'' if result['target_hires'] == 1 else 's'} you "
                  f"need about {rd.num(result['applicants_needed_whole'])} applicants.")
     rows = [[s["name"] + (" (capacity sets the pace)" if s["capacity_bound"] else ""),
-             rd.smart(s["candidates_in"]), rd.smart(s["candidates_out"]), rd.hours(s["team_hours"]),
-             rd.days(s["days"])] for s in result["stages"]]
-    rows.append(["Whole process", rd.num(v["applicants"]), rd.smart(result["hires"]),
+             rd.smart(s["candidates_in"]), f"{rd.smart(s['pass_rate'])} %", rd.smart(s["candidates_out"]),
+             rd.hours(s["team_hours"]), rd.days(s["days"])] for s in result["stages"]]
+    rows.append(["Whole process", rd.num(v["applicants"]), f"{rd.smart(result['hire_rate'] * 100)} %",
+                 rd.smart(result["hires"]),
                  rd.hours(result["team_hours"]), rd.days(result["calendar_days"])])
     a, li = result["async_first"], result["live_first"]
     compare = [
@@ -254,7 +260,7 @@ def render(v, result, warnings):
     parts = [
         '<div class="calc-result">',
         f'<p class="calc-headline">{rd.esc(head)}</p>',
-        rd.table(["Stage", "Candidates in", "Candidates out", "Team time", "Days"], rows,
+        rd.table(["Stage", "Candidates in", "Pass rate", "Candidates out", "Team time", "Days"], rows,
                  caption="Your plan, stage by stage"),
         rd.bar_chart("Candidates at each stage", funnel_cats,
                      [("Candidates", "funnel", funnel_vals)], fmt=rd.smart),
@@ -273,7 +279,7 @@ def render(v, result, warnings):
 def export_rows(v, result):
     rows = []
     for s in result["stages"]:
-        for k in ("format", "candidates_in", "candidates_out", "team_hours", "days"):
+        for k in ("format", "candidates_in", "pass_rate", "candidates_out", "team_hours", "days"):
             rows.append(["stage", f"{s['key']}.{k}", s[k]])
     for k in ("hires", "team_hours", "calendar_days", "cost", "applicants_needed", "bottleneck",
               "hours_saved", "days_saved", "cost_saved"):
