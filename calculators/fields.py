@@ -117,7 +117,10 @@ class Field:
         if isinstance(raw, bool):
             return bad
         if isinstance(raw, (int, float)):
-            number = float(raw)
+            try:
+                number = float(raw)
+            except OverflowError:  # an int too large for a float, e.g. 10**400
+                return bad
         elif isinstance(raw, str) and len(raw) <= MAX_RAW_CHARS and NUMBER_RE.fullmatch(raw.strip()):
             try:
                 number = float(raw.strip())

@@ -12,7 +12,8 @@ SCRIPT = "<script>alert(1)</script>"
 
 # bad for every number, integer and percent field
 NUMBER_BAD = ["", "   ", "abc", "NaN", "nan", float("nan"), "inf", "-inf", "Infinity", float("inf"),
-              float("-inf"), "1e400", "10%", "1,5", "0x10", SCRIPT, HUGE, [1], {"value": 1}, None, True, False]
+              float("-inf"), "1e400", 10**400, -10**400, "10%", "1,5", "0x10", SCRIPT, HUGE, [1], {"value": 1}, None,
+              True, False]
 CHOICE_BAD = ["", "maybe", SCRIPT, HUGE, [1], {"value": 1}, None, float("nan"), 5]
 YESNO_BAD = ["", "maybe", SCRIPT, HUGE, [True], {"value": 1}, None, float("nan"), 2, -1, "2"]
 TEXT_BAD = [None, 5, 1.5, [SCRIPT], {"value": 1}, True]

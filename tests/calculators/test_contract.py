@@ -8,6 +8,8 @@ import json
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import calculators
 from calculators.sources import SOURCES
@@ -105,3 +107,24 @@ def test_unknown_field_names_are_ignored(name):
 def test_unknown_calculator_in_fields_raises_keyerror():
     with pytest.raises(KeyError):
         calculators.fields("nope")
+
+
+# Anything at all, as a form, a URL, a script or a broken client could send it.
+ANY_VALUE = st.one_of(
+    st.none(), st.booleans(), st.integers(min_value=-10**500, max_value=10**500), st.floats(),
+    st.text(max_size=80), st.sampled_from(["", "yes", "no", "async", "live", "1e400", "NaN", "-0", "USD"]),
+    st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
+)
+
+
+@pytest.mark.parametrize("name", NAMES)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_run_never_raises_and_stays_json_safe(name, data):
+    field_names = [f["name"] for f in calculators.fields(name)]
+    params = data.draw(st.dictionaries(st.sampled_from(field_names + ["other"]), ANY_VALUE, max_size=8))
+    out = calculators.run(name, params)
+    json.dumps(out, allow_nan=False)
+    assert out["ok"] in (True, False)
+    assert out["ok"] == (not out["errors"])
+    assert "<script" not in out["html"].lower()
