@@ -99,7 +99,7 @@ def _flatten(prefix, value, rows):
 def export(name, params=None, fmt="csv"):
     """The text of a download for ``run(name, params)``: csv, json, or markdown where offered."""
     out = run(name, params)
-    module = _load().get(name)
+    module = _load().get(name) if isinstance(name, str) else None
     if fmt == "json":
         doc = {"calculator": name, "ok": out["ok"], "inputs": out["inputs"]}
         doc.update({"result": out["result"]} if out["ok"] else {"errors": out["errors"]})

@@ -128,3 +128,18 @@ def test_run_never_raises_and_stays_json_safe(name, data):
     assert out["ok"] in (True, False)
     assert out["ok"] == (not out["errors"])
     assert "<script" not in out["html"].lower()
+
+
+def test_export_of_unknown_calculator_is_text_not_an_exception():
+    for name in ("nope", None, ["screening-overhead"], 5):
+        for fmt in ("csv", "json"):
+            text = calculators.export(name, {}, fmt)
+            assert isinstance(text, str) and "Unknown calculator" in text
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_export_of_bad_params_is_text(name):
+    for params in (None, "junk", [1], {"x": float("nan")}):
+        for fmt in calculators.formats(name):
+            assert isinstance(calculators.export(name, params, fmt), str)
+    json.loads(calculators.export(name, {calculators.fields(name)[0]["name"]: float("nan")}, "json"))
