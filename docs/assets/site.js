@@ -21,7 +21,18 @@
     });
   }
 
-  function mount() { mountChecklists(document); }
+  // A wide table scrolls sideways inside Material's wrapper: make that box reachable by keyboard.
+  function focusableScrollers(root) {
+    root.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) {
+        wrap.tabIndex = 0;
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", "Table (scrolls sideways)");
+      }
+    });
+  }
+
+  function mount() { mountChecklists(document); focusableScrollers(document); }
   if (typeof document$ !== "undefined" && document$.subscribe) document$.subscribe(mount);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
   else mount();
