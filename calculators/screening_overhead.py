@@ -223,7 +223,7 @@ def async_model(v):
                                "review_hours": review_hours, "invited": float(n)}
 
 
-def _summary(minutes, screened, cal, cost_per_hour, pace_limit):
+def _summary(minutes, screened, cal, cost_per_hour, pace_limit, candidates):
     total = math.fsum(minutes.values())  # fsum: the same bits on every Python (sum() differs by version)
     hours = total / 60
     out = {
@@ -231,6 +231,7 @@ def _summary(minutes, screened, cal, cost_per_hour, pace_limit):
         "cost": hours * cost_per_hour,
         "screened": screened,
         "minutes_per_screen": total / screened if screened > 0 else None,
+        "minutes_per_candidate": total / candidates,
         "calendar_days": cal["calendar_days"],
         "components": {k: m / 60 for k, m in minutes.items()},
         "wait_days": cal["wait_days"],
@@ -247,8 +248,8 @@ def model(v):
     """Both formats for the inputs ``v`` (clean values), without the sensitivity analysis."""
     lm, ls, lc = live_model(v)
     am, as_, ac = async_model(v)
-    live = _summary(lm, ls, lc, v["hourly_cost"], lc["wait_days"])
-    asy = _summary(am, as_, ac, v["hourly_cost"], ac["wait_days"])
+    live = _summary(lm, ls, lc, v["hourly_cost"], lc["wait_days"], v["candidates"])
+    asy = _summary(am, as_, ac, v["hourly_cost"], ac["wait_days"], v["candidates"])
     mps = live["minutes_per_screen"]
     # async first pays off from this many candidates on (team hours are affine in candidates)
     per_live = math.fsum(lm.values()) / v["candidates"]
@@ -380,6 +381,8 @@ def render_html(v, result, warnings, fields=FIELDS):
     rows = [
         ["Team time", rd.hours(live["team_hours"]), rd.hours(asy["team_hours"])],
         ["Cost of that time", rd.money(live["cost"], cur), rd.money(asy["cost"], cur)],
+        ["Team time per candidate", rd.minutes(live["minutes_per_candidate"]),
+         rd.minutes(asy["minutes_per_candidate"])],
         ["Completed screens", rd.smart(live["screened"]), rd.smart(asy["screened"])],
         ["Team time per completed screen", mps(live["minutes_per_screen"]), mps(asy["minutes_per_screen"])],
         ["Days until every screen is done", rd.days(live["calendar_days"]), rd.days(asy["calendar_days"])],
@@ -414,7 +417,7 @@ def render(v, result, warnings):
 def export_rows(v, result):
     rows = []
     for fmt in ("live", "async"):
-        for k in ("team_hours", "cost", "screened", "minutes_per_screen", "calendar_days"):
+        for k in ("team_hours", "cost", "screened", "minutes_per_screen", "minutes_per_candidate", "calendar_days"):
             rows.append(["result", f"{fmt}.{k}", result[fmt][k]])
         for k, _ in COMPONENTS:
             rows.append(["component_hours", f"{fmt}.{k}", result[fmt]["components"][k]])

@@ -263,7 +263,7 @@ def render(v, result, warnings):
         rd.table(["Stage", "Candidates in", "Pass rate", "Candidates out", "Team time", "Days"], rows,
                  caption="Your plan, stage by stage"),
         rd.bar_chart("Candidates at each stage", funnel_cats,
-                     [("Candidates", "funnel", funnel_vals)], fmt=rd.smart),
+                     [("Candidates", "live", funnel_vals)], fmt=rd.smart),
         rd.table(["", "Async first round", "Live first round"], compare,
                  caption="The same plan with each first-round format"),
         f"<p>An async first round saves {rd.esc(rd.hours(result['hours_saved']))} of team time and "
