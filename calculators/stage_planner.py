@@ -29,7 +29,8 @@ _SO = so.FIELD_BY_NAME
 # screening-overhead inputs the planner shows too (same names, so a share URL means the same thing)
 SHARED = ("call_minutes", "interviewers_per_call", "scheduling_minutes", "prep_minutes", "followup_minutes",
           "no_show_rate", "booking_lag_days", "call_hours_per_week", "prompts", "answer_minutes",
-          "completion_rate", "setup_minutes", "response_days", "review_deadline_days")
+          "completion_rate", "setup_minutes", "reviewers", "response_days", "review_deadline_days",
+          "review_hours_per_week")
 
 
 def _advanced(f):
@@ -218,10 +219,14 @@ def compute(v):
         warnings.append(f"The first-round pass rate ({rd.smart(v['screen_pass_rate'])} %) is above the async "
                         f"completion rate ({rd.smart(v['completion_rate'])} %): nobody can pass without recording.")
     if bottleneck:
-        what = "recordings to review" if worst["format"] == "async" else "interviews"
+        what = "recordings to review" if worst["format"] == "async" else "calls" if worst["format"] == "live" \
+            and worst["key"] == "screen" else "interviews"
+        knob = {"async": "review_hours_per_week", "live": "call_hours_per_week"}.get(worst["format"]) \
+            if worst["key"] == "screen" else "interview_hours_per_week"
         warnings.append(f"Interviewer time, not pass rates, sets the pace at the {worst['name'].lower()} stage: "
                         f"it needs {rd.hours(worst['slot_hours'])} of {what}, which adds about "
-                        f"{rd.days(worst['capacity_excess_days'])}. More weekly hours for it would shorten the plan.")
+                        f"{rd.days(worst['capacity_excess_days'])}. Raising \u201c{FIELD_BY_NAME[knob].label}\u201d "
+                        "would shorten the plan.")
     if main["hires"] < 1 and not target:
         warnings.append("This plan is expected to make less than one hire: add applicants or check the pass rates.")
     if target and needed > 1_000_000:
