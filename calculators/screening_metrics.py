@@ -159,30 +159,54 @@ def _order_evidence(matches):
     return dmy, mdy, either
 
 
-_FAST_RE = re.compile(r"(\d{4}-\d\d-\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d))?)?")  # the usual ISO forms
+_DAY_RE = re.compile(r"\d{4}-\d\d-\d\d")
+_CLOCK_RE = re.compile(r"(\d\d):(\d\d)(?::(\d\d))?")
+
+
+def _day(text, days):
+    """Day ordinal of 'YYYY-MM-DD' (cached in ``days``), or -1 when it is not one."""
+    ordinal = days.get(text)
+    if ordinal is None:
+        ordinal = -1
+        if _DAY_RE.fullmatch(text):
+            try:
+                ordinal = date(int(text[:4]), int(text[5:7]), int(text[8:])).toordinal()
+            except ValueError:
+                pass
+        days[text] = ordinal
+    return ordinal
+
+
+def _clock(text, days):
+    """Seconds after midnight of 'HH:MM' or 'HH:MM:SS' (cached in ``days``), or -1."""
+    secs = days.get(text)
+    if secs is None:
+        secs = -1
+        m = _CLOCK_RE.fullmatch(text)
+        if m:
+            h, mi, ss = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
+            if h <= 23 and mi <= 59 and ss <= 59:
+                secs = h * 3600 + mi * 60 + ss
+        days[text] = secs
+    return secs
 
 
 def _parse_first(text, days):
     """Seconds (UTC) for a cell; None when missing; _BAD when unreadable; for a spreadsheet date,
-    whose reading depends on the date order, its regex match. ``days`` caches day ordinals."""
+    whose reading depends on the date order, its regex match. ``days`` caches the parts of the
+    usual ISO forms (YYYY-MM-DD, then optionally T or space and HH:MM[:SS])."""
     t = text.strip()
-    if len(t) < 5 and t.lower() in MISSING:
+    n = len(t)
+    if n < 5 and t.lower() in MISSING:
         return None
-    m = _FAST_RE.fullmatch(t)
-    if m:  # same result as the general path below, without its work
-        day, hh, mi, ss = m.groups()
-        ordinal = days.get(day)
-        if ordinal is None:
-            try:
-                ordinal = days[day] = date(int(day[:4]), int(day[5:7]), int(day[8:])).toordinal()
-            except ValueError:
-                return _BAD
-        if hh is None:
-            return ordinal * 86400
-        h, mm, sec = int(hh), int(mi), int(ss or 0)
-        if h > 23 or mm > 59 or sec > 59:
-            return _BAD
-        return ordinal * 86400 + h * 3600 + mm * 60 + sec
+    if n == 10 or ((n == 16 or n == 19) and t[10] in "T "):  # fast path; same result as below
+        ordinal = _day(t[:10], days)
+        if ordinal > 0:
+            if n == 10:
+                return ordinal * 86400
+            secs = _clock(t[11:], days)
+            if secs >= 0:
+                return ordinal * 86400 + secs
     m = _ISO_RE.fullmatch(t)
     if m:
         g = m.groups()
