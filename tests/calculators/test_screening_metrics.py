@@ -522,3 +522,16 @@ def test_build_hook_writes_the_same_sample_csv():
     spec.loader.exec_module(hook)
     assert hook.sample_csv() == SAMPLE_CSV
     assert hook.PATH == "calculators/sample-screening-data.csv"
+
+
+@given(st.lists(st.lists(st.text(alphabet="ab ,;\t\r\n-:0", max_size=8), min_size=1, max_size=5), max_size=8),
+       st.sampled_from([",", ";", "\t"]))
+def test_files_without_quotes_split_like_the_csv_module(rows, sep):
+    import csv
+    import io
+    text = "\n".join(sep.join(r) for r in rows)
+    if text.startswith("\ufeff"):
+        return
+    fast = [r for r in sm._reader(text) if not sm._is_blank(r)]
+    slow = [r for r in csv.reader(io.StringIO(text, newline=""), delimiter=sm._sniff(text)) if not sm._is_blank(r)]
+    assert fast == slow
