@@ -137,7 +137,8 @@ def _field(f, prefix):
     fid = f"{prefix}-{f['name']}"
     help_id, err_id = f"{fid}-help", f"{fid}-error"
     unit = f.get("unit") or ("%" if f["kind"] == "percent" else "")
-    label = f'<label for="{fid}">{_e(f["label"])}</label>'
+    sr_unit = f' <span class="calc-sr">({_e(unit)})</span>' if unit else ""
+    label = f'<label for="{fid}">{_e(f["label"])}{sr_unit}</label>'
     help_html = _help(f)
     control = _control(f, fid, f"{help_id} {err_id}" if help_html else err_id)
     if f["kind"] == "yesno":

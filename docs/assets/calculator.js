@@ -304,6 +304,8 @@ class Widget {
     el.value = String(value);
   }
 
+  // The inputs sent to the engine: what differs from the defaults (exactly what a share link
+  // holds), plus any chosen file. Everything else takes the model's own default.
   params() {
     const out = {};
     for (const [name, f] of this.fields) {
@@ -311,7 +313,8 @@ class Widget {
         if (this.files.has(name)) out[name] = this.files.get(name);
         continue;
       }
-      out[name] = this.valueOf(f);
+      const value = this.valueOf(f);
+      if (value !== this.defaultOf(f)) out[name] = value;
     }
     return out;
   }
@@ -334,11 +337,10 @@ class Widget {
   writeUrl() {
     let url;
     try { url = new URL(location.href); } catch (e) { return; }
+    const params = this.params();
     for (const [name, f] of this.fields) {
       url.searchParams.delete(name);
-      if (f.kind === "file") continue;
-      const value = this.valueOf(f);
-      if (value !== this.defaultOf(f)) url.searchParams.set(name, value);
+      if (f.kind !== "file" && Object.prototype.hasOwnProperty.call(params, name)) url.searchParams.set(name, params[name]);
     }
     if (url.href !== location.href) {
       try { history.replaceState(history.state, "", url.href); } catch (e) { /* ignore */ }

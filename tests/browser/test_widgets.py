@@ -361,3 +361,26 @@ def test_markdown_export_and_copy_as_text(new_page, base_url):
     w.locator('[data-action="copy-text"]').click()
     expect(w.locator("[data-action-note]")).to_have_text("Copied as text.")
     assert page.evaluate("navigator.clipboard.readText()") == want
+
+
+def test_an_industry_preset_fills_the_form_and_computes(new_page, base_url):
+    import yaml
+    from conftest import ROOT
+    name = "screening-overhead"
+    industries = yaml.safe_load((ROOT / "docs" / "_data" / "industries.yml").read_text(encoding="utf-8"))
+    with_preset = [i for i in industries if (i.get("presets") or {}).get(name)]
+    assert with_preset, "at least one industry has a preset for this calculator"
+    chosen = with_preset[-1]
+    values = {k: ("yes" if v is True else "no" if v is False else str(v)) for k, v in chosen["presets"][name].items()}
+    page, _ = open_page(new_page, base_url, name)
+    w = widget(page, name)
+    w.locator("[data-preset]").select_option(chosen["id"])
+    wait_results(page, name, expected(name, values))
+    for field, value in values.items():
+        el = w.locator(f'[name="{field}"]')
+        if el.get_attribute("type") == "checkbox":
+            assert el.is_checked() == (value == "yes")
+        elif value.replace(".", "", 1).isdigit():
+            assert float(el.input_value()) == float(value), field
+        else:
+            assert el.input_value() == value, field
