@@ -148,7 +148,7 @@ def plan(v, screen_format):
     first = so.model(ov_inputs)[screen_format]
     n = v["applicants"]
     stages = [{"key": "screen", "name": STAGE_LABELS["screen"], "format": screen_format, "candidates_in": n,
-               "candidates_out": n * v["screen_pass_rate"] / 100, "team_hours": first["team_hours"],
+               "candidates_out": n * (v["screen_pass_rate"] / 100), "team_hours": first["team_hours"],
                "pass_rate": float(v["screen_pass_rate"]), "team_minutes_per_candidate": first["team_hours"] * 60 / n,
                "interviewers": v["interviewers_per_call"] if screen_format == "live" else so.DEFAULTS["reviewers"],
                "days": first["calendar_days"], "capacity_bound": first["capacity_bound"],
@@ -161,7 +161,7 @@ def plan(v, screen_format):
                                   v["final_minutes"], v["panel_size"], v["final_days"]))
     n_in = stages[-1]["candidates_out"]
     stages.append({"key": "offer", "name": STAGE_LABELS["offer"], "format": "offer", "candidates_in": n_in,
-                   "candidates_out": n_in * v["offer_accept_rate"] / 100,
+                   "candidates_out": n_in * (v["offer_accept_rate"] / 100),  # a share <= 1: never more out than in
                    "team_hours": n_in * v["offer_minutes"] / 60, "days": float(v["offer_days"]),
                    "pass_rate": float(v["offer_accept_rate"]), "team_minutes_per_candidate": float(v["offer_minutes"]),
                    "interviewers": 0,
