@@ -150,7 +150,7 @@ def plan(v, screen_format):
     stages = [{"key": "screen", "name": STAGE_LABELS["screen"], "format": screen_format, "candidates_in": n,
                "candidates_out": n * (v["screen_pass_rate"] / 100), "team_hours": first["team_hours"],
                "pass_rate": float(v["screen_pass_rate"]), "team_minutes_per_candidate": first["team_hours"] * 60 / n,
-               "interviewers": v["interviewers_per_call"] if screen_format == "live" else so.DEFAULTS["reviewers"],
+               "interviewers": v["interviewers_per_call"] if screen_format == "live" else v["reviewers"],
                "days": first["calendar_days"], "capacity_bound": first["capacity_bound"],
                "slot_hours": first.get("slot_hours", first.get("review_hours", 0.0)),
                "capacity_excess_days": max(0.0, first["work_days"] - first["wait_days"])}]
