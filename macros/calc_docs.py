@@ -12,7 +12,7 @@ from html import escape
 import calculators
 from calculators import render
 
-__all__ = ["how_we_calculate"]
+__all__ = ["how_we_calculate", "model_figure"]
 
 SINGULAR = {"minutes": "minute", "people": "person", "candidates": "candidate", "prompts": "prompt",
             "days": "day", "hours per week": "hour per week", "hires": "hire", "applicants": "applicant"}
@@ -110,3 +110,28 @@ def how_we_calculate(name):
                  "was built by the same code that runs in your browser.\n")
     parts.append(f'<div class="calc-static" data-default-of="{escape(name)}">{out["html"]}</div>\n')
     return "\n".join(parts)
+
+
+STYLES = {
+    "smart": render.smart, "int": lambda x: render.num(x), "hours": render.hours, "minutes": render.minutes,
+    "days": render.days, "money": render.money, "pct": render.pct,
+    "percent": lambda x: f"{render.smart(x)} %", "x": lambda x: render.num(x, 1),
+}
+
+
+def model_figure(name, path, style="smart", **params):
+    """One number from a calculator's result, formatted, for prose that quotes the model.
+
+    {{ model_figure("screening-overhead", "live.minutes_per_screen", "minutes") }} -> "74 min".
+    The prose then cannot drift from the model: change a default and the page follows.
+    Extra keyword arguments are params for the run (default scenario when none).
+    """
+    out = calculators.run(name, params)
+    if not out["ok"]:
+        raise ValueError(f"model_figure: {name} {params} is invalid: {out['errors']}")
+    value = out["result"]
+    if path.startswith("inputs."):  # an input as the model used it, e.g. a default pass rate
+        value, path = out["inputs"], path[len("inputs."):]
+    for key in path.split("."):
+        value = value[int(key)] if isinstance(value, list) else value[key]
+    return STYLES[style](value)

@@ -195,3 +195,17 @@ def test_no_third_party_assets(site_dir, base_url):
             if "w3.org" not in url:  # SVG namespace strings are not requests
                 offenders.append((css.name, "css", url))
     assert offenders == []
+
+
+def test_prose_quotes_the_models_current_figures(site_dir):
+    """Worked examples in the guide take their numbers from the models, so they cannot go stale."""
+    import calculators
+    from calculators import render
+    over = calculators.run("screening-overhead", {})["result"]
+    text = visible(built(site_dir, "process/hidden-cost"))
+    assert f"about {render.minutes(over['live']['minutes_per_screen'])} per candidate actually screened" in text
+    assert f"about {render.num(over['multiplier'], 1)} times the call itself" in text
+    plan = calculators.run("stage-planner", {})["result"]
+    text = visible(built(site_dir, "process/hybrid-process"))
+    assert f"you can expect about {render.smart(plan['hires'])} hires" in text
+    assert f"about {render.num(plan['stages'][1]['candidates_in'])} people reach a live interview" in text
