@@ -94,8 +94,7 @@ def _help(f):
     if src:
         default = _value_text(f, f["default"]) + unit
         if f.get("assumption") or src.get("kind") == "assumption":
-            text = f"Default {default} is our assumption"
-            text += f" ({src['reliability']})." if src.get("reliability") else "."
+            text = f"Default {default} is an assumption, not a published figure."
         else:
             text = f"Default {default}: {src.get('publisher') or src.get('title')} ({src.get('year')})"
             text += f", {src['reliability']}." if src.get("reliability") else "."

@@ -110,7 +110,7 @@ class Engine {
       clearTimeout(this.stallTimer);
       this.state = "ready";
       this.readyMs = performance.now() - this.startMs;
-      globalThis.__hhgEngineTimings = { startMs: Math.round(this.readyMs), workerMs: msg.ms };
+      globalThis.__hhgEngineTimings = { startMs: Math.round(this.readyMs), workerMs: msg.ms, phases: msg.phases };
       for (const [id, p] of this.pending) if (!p.sent) this.send(id, p);
       this.emit({ type: "state" });
     } else if (msg.type === "failed") {

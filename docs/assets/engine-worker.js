@@ -83,21 +83,26 @@ _engine_call
 
 let call = null;
 
+const phases = {}; // ms since the worker began, for benchmarks
 const engine = (async () => {
   const here = new URL("./", import.meta.url).href;
+  phases.imported = Math.round(performance.now() - started);
   const pyodide = await loadPyodide({
     indexURL: here,
     lockFileURL: new URL("./pyodide-lock.json", import.meta.url).href,
     stdout: () => {},
     stderr: () => {},
   });
+  phases.python = Math.round(performance.now() - started);
   await pyodide.loadPackage("calculators", { messageCallback: () => {}, errorCallback: (m) => fail(m) });
+  phases.wheel = Math.round(performance.now() - started);
   call = pyodide.runPython(PY_SETUP);
+  phases.imported_calculators = Math.round(performance.now() - started);
   return pyodide;
 })();
 
 engine.then(
-  () => { if (!failed) postMessage({ type: "ready", ms: Math.round(performance.now() - started) }); },
+  () => { if (!failed) postMessage({ type: "ready", ms: Math.round(performance.now() - started), phases }); },
   (err) => fail((err && err.message) || err),
 );
 
