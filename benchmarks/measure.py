@@ -4,6 +4,8 @@ Times are milliseconds from the page's navigation start (``performance.now()``) 
 bytes are response bodies as the local server sent them (workers and service workers included),
 split into engine bytes (Pyodide runtime, wheel, lock, worker) and the rest.
 """
+import time
+
 from .site import CHROMIUM, CHROMIUM_ARGS, is_engine_path
 
 # Installed in every page before its own scripts: long tasks and first contentful paint.
@@ -14,17 +16,6 @@ if (typeof window !== "undefined" && !window.__bench) {
     new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__bench.lt.push([e.startTime, e.duration]); })
       .observe({ type: "longtask", buffered: true });
   } catch (e) { window.__bench.ltError = String(e); }
-  // Heartbeat: a timer every few ms; a gap over 50 ms means the main thread could not run it
-  // (whatever the Long Tasks API attributes or not).
-  window.__bench.gaps = [];
-  let last = performance.now();
-  const beat = () => {
-    const now = performance.now();
-    if (now - last > 50) window.__bench.gaps.push([last, now - last]);
-    last = now;
-    setTimeout(beat, 0);
-  };
-  setTimeout(beat, 0);
   try {
     new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === "first-contentful-paint") window.__bench.fcp = e.startTime; })
       .observe({ type: "paint", buffered: true });
@@ -103,7 +94,9 @@ FILE_WATCH_JS = """
   const mo = new MutationObserver(() => {
     if (root.dataset.state === "error") { w.error = performance.now(); mo.disconnect(); }
     const r = results();
-    if (w.t0 !== undefined && r && r.textContent !== w.before) { w.t1 = performance.now(); mo.disconnect(); }
+    if (w.t0 !== undefined && r && r.textContent !== w.before) {
+      w.t1 = performance.now(); w.text = r.textContent.replace(/\\s+/g, " ").trim().slice(0, 200); mo.disconnect();
+    }
   });
   mo.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
 }
@@ -127,13 +120,16 @@ def _bytes(entries, engine_prefixes):
             "engine_files": sorted({e["path"] for e in entries if is_engine_path(e["path"], engine_prefixes)})}
 
 
+def _waterfall(entries, t0):
+    """Each response's end, in ms after ``t0`` (server clock), with its size: where the time went."""
+    return [[round((e["t"] - t0) * 1000), e["path"].rsplit("/", 1)[-1] or e["path"], e["status"], e["bytes"]]
+            for e in entries]
+
+
 def _blocking(bench, until):
-    """Long tasks (> 50 ms) that started before ``until``: their total and the total blocking time;
-    and the heartbeat's gaps over 50 ms in the same window."""
+    """Long Tasks API entries (> 50 ms) that started before ``until``: their total and the TBT."""
     tasks = [(s, d) for s, d in bench["lt"] if until is None or s < until]
-    gaps = [(s, d) for s, d in bench.get("gaps", []) if until is None or s < until]
-    return {"gaps_ms": sum(d for _, d in gaps), "gap_list": [[round(s), round(d)] for s, d in gaps],
-            "long_tasks_ms": sum(d for _, d in tasks), "tbt_ms": sum(max(0.0, d - 50) for _, d in tasks),
+    return {"long_tasks_ms": sum(d for _, d in tasks), "tbt_ms": sum(max(0.0, d - 50) for _, d in tasks),
             "long_tasks": len(tasks), "longest_ms": max((d for _, d in tasks), default=0.0),
             "long_task_list": [[round(s), round(d)] for s, d in tasks]}
 
@@ -209,7 +205,7 @@ def naive_page(page, server, url, engine_prefixes, timeout_s=120, reload=False, 
     With ``browser``, a light trace measures main-thread blocking."""
     watch = Watch(page)
     trace = Trace(browser, page) if browser is not None else None
-    mark = server.mark()
+    mark, t_nav = server.mark(), time.monotonic()
     if reload:
         page.reload(wait_until="load")
     else:
@@ -225,7 +221,8 @@ def naive_page(page, server, url, engine_prefixes, timeout_s=120, reload=False, 
     bench = page.evaluate("() => window.__bench")
     until = naive.get("result", naive["done"])
     tasks = trace.stop(url) if trace else None
-    return {"fcp_ms": bench["fcp"], "result_ms": naive.get("result"), "done_ms": naive["done"],
+    return {"waterfall": _waterfall(server.since(mark), t_nav),
+            "fcp_ms": bench["fcp"], "result_ms": naive.get("result"), "done_ms": naive["done"],
             "pyodide_ms": naive.get("pyodide"), "package_ms": naive.get("package"),
             **_blocking(bench, until), **trace_blocking(tasks, until), **_bytes(server.since(mark), engine_prefixes)}
 
@@ -260,8 +257,10 @@ def calc_page(page, server, url, engine_prefixes, field, first_value, edit_value
         if trace:
             trace.stop(url)
         return out
+    t_input, mark_input = time.monotonic(), server.mark()
     first = page.evaluate(FIRST_INPUT_JS, {"field": field, "value": first_value, "timeout": timeout_s * 1000})
     out["first_input"] = first
+    out["waterfall"] = _waterfall(server.since(mark_input), t_input)
     tasks = trace.stop(url) if trace else None
     if first.get("missing") or first.get("timeout") or first.get("error") is not None:
         out["error"] = f"engine did not start: {first}; console: {watch.errors[:3]}"
@@ -304,7 +303,7 @@ def metrics_file(page, server, url, csv_texts, timeout_s=60):
             timeout=timeout_s * 1000)
     except Exception:  # noqa: BLE001
         return {"error": f"engine did not start on focus; console: {watch.errors[:3]}"}
-    times = []
+    times, texts = [], []
     for i, text in enumerate(csv_texts):
         page.evaluate(FILE_WATCH_JS)
         file_input.set_input_files({"name": f"screening-{i}.csv", "mimeType": "text/csv", "buffer": text.encode()})
@@ -320,4 +319,5 @@ def metrics_file(page, server, url, csv_texts, timeout_s=60):
         if sm.get("error") is not None:
             return {"error": "widget reached error", "ms": times}
         times.append(sm["t1"] - sm["t0"])
-    return {"ms": times}
+        texts.append(sm.get("text"))
+    return {"ms": times, "result_text": texts}

@@ -119,7 +119,7 @@ def print_summary(title, s, m):
         print("  ", s["error"])
         return
     keys = ("fcp_ms", "ready_ms", "engine_start_ms", "result_ms", "pyodide_ms", "package_ms", "long_tasks_ms",
-            "tbt_ms", "gaps_ms")
+            "tbt_ms", "blocking_ms")
     print("   measured:", {k: round(m[k], 1) for k in keys if isinstance(m.get(k), (int, float))})
     for t in s["long_tasks"]:
         print(f"   task at {t['start_ms']} ms, {t['dur_ms']} ms:")
