@@ -13,7 +13,7 @@
 const KEY = "__hhgCalculatorEngine";
 const STALL_MS = 15000; // no download progress for this long while starting: the start has failed
 const BOOT_MS = 45000; // once every download is in, start-up work (compiling, Python) may take this long
-const RUN_LIMIT_MS = 6000; // a computation longer than this is stopped (worker terminated)
+const RUN_LIMIT_MS = 12000; // a computation longer than this is stopped (worker terminated)
 const MAX_URL_VALUE = 2000; // longer values from a URL are cut (they are bad values anyway)
 
 const TEXT = {
@@ -389,9 +389,14 @@ class Widget {
     const file = input.files && input.files[0];
     if (!file) { this.files.delete(name); this.compute(); return; }
     try {
-      // Cap what is read; the model reports a file that is too long in its own words.
-      const blob = file.size > 8e6 ? file.slice(0, 8e6) : file;
-      this.files.set(name, await blob.text());
+      // The model reports a file that is too long in its own words; only a huge file is refused here.
+      if (file.size > 100e6) {
+        this.files.delete(name);
+        this.showFieldErrors({ [name]: `This file is too large to read (${mb(file.size)} MB).` });
+        this.showStale("Not updated: " + this.labelShown());
+        return;
+      }
+      this.files.set(name, await file.text());
     } catch (e) {
       this.files.delete(name);
       this.showFieldErrors({ [name]: "This file could not be read; choose a plain text or CSV file." });
@@ -589,15 +594,19 @@ class Widget {
   }
 
   print() {
+    // One page: this widget's results only (print CSS), and the link that restores its inputs.
     const html = document.documentElement;
-    const opened = [];
-    for (const d of this.results.querySelectorAll("details:not([open])")) { d.open = true; opened.push(d); }
+    this.writeUrl();
+    const link = document.createElement("p");
+    link.className = "calc-print-link";
+    link.textContent = "The inputs behind these figures: " + location.href;
+    this.results.after(link);
     html.classList.add("calc-printing");
     this.root.classList.add("calc-print-target");
     const done = () => {
       html.classList.remove("calc-printing");
       this.root.classList.remove("calc-print-target");
-      for (const d of opened) d.open = false;
+      link.remove();
       removeEventListener("afterprint", done);
     };
     addEventListener("afterprint", done);
