@@ -26,9 +26,14 @@ if (typeof window !== "undefined" && !window.__bench) {
 # First input on a widget that has not started: input event -> engine ready and the results text
 # changed. Re-queries [data-results] in case the controller replaces the element.
 FIRST_INPUT_JS = """
-async ({ field, value, timeout }) => {
+async ({ field, value, timeout, lead }) => {
   const root = document.querySelector("[data-calculator]");
   if (!root) return { missing: "widget" };
+  if (lead) {  // the reader focuses the field, then types: intent starts the engine first
+    const el = root.querySelector(`[name="${field}"]`);
+    el && el.focus();
+    await new Promise((r) => setTimeout(r, lead));
+  }
   const input = root.querySelector(`[name="${field}"]`);
   if (!input) return { missing: "input " + field };
   const results = () => root.querySelector("[data-results]");
@@ -236,7 +241,7 @@ def naive_cold(browser, server, url, engine_prefixes):
 
 
 def calc_page(page, server, url, engine_prefixes, field, first_value, edit_values, reload=False,
-              timeout_s=120, browser=None):
+              timeout_s=120, browser=None, lead_ms=0):
     """Our calculator page: FCP, bytes before input, first input -> first live result, blocking
     from navigation until ready (traced when ``browser`` is given), bytes after the engine, and
     (if edit_values) recompute latency."""
@@ -258,7 +263,8 @@ def calc_page(page, server, url, engine_prefixes, field, first_value, edit_value
             trace.stop(url)
         return out
     t_input, mark_input = time.monotonic(), server.mark()
-    first = page.evaluate(FIRST_INPUT_JS, {"field": field, "value": first_value, "timeout": timeout_s * 1000})
+    first = page.evaluate(FIRST_INPUT_JS, {"field": field, "value": first_value, "timeout": timeout_s * 1000,
+                                          "lead": lead_ms})
     out["first_input"] = first
     out["waterfall"] = _waterfall(server.since(mark_input), t_input)
     tasks = trace.stop(url) if trace else None
@@ -279,11 +285,11 @@ def calc_page(page, server, url, engine_prefixes, field, first_value, edit_value
     return out
 
 
-def calc_cold(browser, server, url, engine_prefixes, field, first_value, edit_values):
+def calc_cold(browser, server, url, engine_prefixes, field, first_value, edit_values, lead_ms=0):
     ctx = new_context(browser)
     try:
         return calc_page(ctx.new_page(), server, url, engine_prefixes, field, first_value, edit_values,
-                         browser=browser)
+                         browser=None if lead_ms else browser, lead_ms=lead_ms)
     finally:
         ctx.close()
 
