@@ -65,40 +65,42 @@ def table(headers, rows, caption="", cls="calc-table", numeric_from=1):
 def bar_chart(title, categories, series, fmt=smart, unit=""):
     """Horizontal grouped bars as inline SVG, followed by the same numbers as a table.
 
-    ``series`` is a list of ``(label, css_class, values)``, one value per category. Colours come
+    ``series`` is a list of ``(label, css_class, values)``, one value per category. Each category's
+    name sits on its own line above its bars, so the chart stays legible on a phone. Colours come
     from the stylesheet (classes ``bar-<css_class>``) so that both colour schemes work; the SVG is
     a picture of the table below it, which is what screen readers read.
     """
-    label_w, bar_w, row_h, bar_h, gap = 150, 230, 12 + 14 * len(series), 12, 2
-    top = 22
-    height = top + row_h * len(categories) + 6
+    width, value_room, bar_h, gap, line = 320, 64, 12, 3, 15
+    bar_w = width - value_room
     peak = max([v for _, _, vals in series for v in vals] + [0]) or 1
-    parts = [
-        f'<svg class="calc-chart-svg" viewBox="0 0 {label_w + bar_w + 70} {height}" role="img" '
-        f'aria-label="{esc(title)}: chart; the same figures are in the table that follows" '
-        'preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">'
-    ]
-    x = label_w
-    for i, (label, cls, _) in enumerate(series):  # legend
-        parts.append(f'<rect class="bar-{esc(cls)}" x="{x}" y="4" width="10" height="10"/>'
-                     f'<text x="{x + 14}" y="13" class="chart-text">{esc(label)}</text>')
-        x += 14 + 8 * len(label) + 16
+    parts, y = [], 0
+    legend_x = 0
+    for label, cls, _ in series:  # legend: one row, or one line per series when long
+        needed = 16 + 7 * len(label) + 12
+        if legend_x and legend_x + needed > width:
+            legend_x, y = 0, y + line
+        parts.append(f'<rect class="bar-{esc(cls)}" x="{legend_x}" y="{y + 3}" width="10" height="10"/>'
+                     f'<text x="{legend_x + 14}" y="{y + 12}" class="chart-text">{esc(label)}</text>')
+        legend_x += needed
+    y += line + 8
     for ci, cat in enumerate(categories):
-        y0 = top + ci * row_h
-        parts.append(f'<text x="{label_w - 6}" y="{y0 + row_h / 2 + 2:.1f}" text-anchor="end" '
-                     f'class="chart-text">{esc(cat)}</text>')
-        for si, (_, cls, vals) in enumerate(series):
+        parts.append(f'<text x="0" y="{y + 11}" class="chart-text chart-category">{esc(cat)}</text>')
+        y += line
+        for _, cls, vals in series:
             v = max(vals[ci], 0)
             w = bar_w * v / peak
-            y = y0 + 4 + si * (bar_h + gap)
-            parts.append(f'<rect class="bar-{esc(cls)}" x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h}"/>'
-                         f'<text x="{label_w + w + 4:.1f}" y="{y + bar_h - 2}" class="chart-text">'
+            parts.append(f'<rect class="bar-{esc(cls)}" x="0" y="{y}" width="{w:.1f}" height="{bar_h}"/>'
+                         f'<text x="{w + 4:.1f}" y="{y + bar_h - 1}" class="chart-text">'
                          f'{esc(fmt(vals[ci]) + unit)}</text>')
-    parts.append("</svg>")
+            y += bar_h + gap
+        y += 7
+    svg = (f'<svg class="calc-chart-svg" viewBox="0 0 {width} {y}" role="img" '
+           f'aria-label="{esc(title)}: chart; the same figures are in the table that follows" '
+           'preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">' + "".join(parts) + "</svg>")
     data = table([""] + [label for label, _, _ in series],
                  [[cat] + [fmt(vals[ci]) + unit for _, _, vals in series] for ci, cat in enumerate(categories)],
                  caption=f"{title} (data behind the chart)", cls="calc-table calc-chart-data")
-    return (f'<figure class="calc-chart"><figcaption>{esc(title)}</figcaption>{"".join(parts)}'
+    return (f'<figure class="calc-chart"><figcaption>{esc(title)}</figcaption>{svg}'
             f'<details class="calc-chart-table"><summary>Show the chart as a table</summary>{data}</details></figure>')
 
 
