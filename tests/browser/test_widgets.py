@@ -384,3 +384,32 @@ def test_an_industry_preset_fills_the_form_and_computes(new_page, base_url):
             assert float(el.input_value()) == float(value), field
         else:
             assert el.input_value() == value, field
+
+
+def test_a_stalled_start_reaches_error_within_20_seconds(new_page, base_url):
+    # The .wasm request is never answered: Pyodide's loadPyodide would wait for ever.
+    name = "stage-planner"
+    page, _ = new_page()
+    page.context.route("**/*.wasm", lambda route: None)
+    page.goto(page_url(base_url, PAGES[name]), wait_until="load")
+    w = widget(page, name)
+    started = time.monotonic()
+    w.locator('[name="applicants"]').focus()
+    expect(w).to_have_attribute("data-state", "error", timeout=20_000)
+    assert time.monotonic() - started < 20
+    assert results_text(page, name) == expected(name, {})
+    expect(w.get_by_role("button", name=re.compile("Retry"))).to_be_visible()
+
+
+def test_without_webassembly_the_widget_stays_static_and_says_why(new_page, base_url):
+    name = "screening-overhead"
+    page, watch = new_page()
+    page.context.add_init_script("delete globalThis.WebAssembly;")
+    page.goto(page_url(base_url, PAGES[name]), wait_until="load")
+    w = widget(page, name)
+    expect(w.locator("[data-status-text]")).to_contain_text("cannot run the live calculator")
+    set_field(page, name, "candidates", "70")
+    page.wait_for_timeout(300)
+    expect(w).to_have_attribute("data-state", "static")
+    assert results_text(page, name) == expected(name, {})
+    assert engine_requests(watch) == []
