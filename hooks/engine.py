@@ -128,6 +128,10 @@ def _build_cache(version):
 
 def engine_info():
     """Build (or reuse) the engine files; return {"version", "dir", "bytes", "gzip_bytes", ...}."""
+    missing = [name for name in RUNTIME + (LOCK_NAME, "package.json") if not (PYODIDE / name).exists()]
+    if missing:
+        raise RuntimeError(f"engine hook: {PYODIDE} lacks {', '.join(missing)}; run 'make setup' "
+                           "(or 'npm ci') to install the pinned Pyodide runtime")
     version = _version()
     folder = _build_cache(version)
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
