@@ -15,6 +15,8 @@ const STALL_MS = 15000; // no download progress for this long while starting: th
 const BOOT_MS = 45000; // once every download is in, start-up work (compiling, Python) may take this long
 const RUN_LIMIT_MS = 12000; // a computation longer than this is stopped (worker terminated)
 const MAX_URL_VALUE = 2000; // longer values from a URL are cut (they are bad values anyway)
+const YES = ["yes", "true", "on", "1", "y"];
+const NO = ["no", "false", "off", "0", "n"];
 
 const TEXT = {
   static: "Showing the default scenario, calculated when this page was built.",
@@ -286,7 +288,10 @@ class Widget {
     const el = f.el;
     if (el.type === "checkbox") {
       const v = String(value).trim().toLowerCase();
-      el.checked = ["yes", "true", "on", "1", "y"].includes(v);
+      el.checked = YES.includes(v);
+      // A word that is neither yes nor no (e.g. from a hand-edited link) goes to the model as it
+      // is, so the reader sees the model's message, until the box is changed by hand.
+      f.raw = YES.includes(v) || NO.includes(v) ? undefined : String(value);
       return;
     }
     if (el.tagName === "SELECT") {
@@ -313,6 +318,7 @@ class Widget {
         if (this.files.has(name)) out[name] = this.files.get(name);
         continue;
       }
+      if (f.raw !== undefined) { out[name] = f.raw; continue; }
       const value = this.valueOf(f);
       if (value !== this.defaultOf(f)) out[name] = value;
     }
@@ -368,6 +374,7 @@ class Widget {
     if (event.type === "change" && target.tagName !== "SELECT" && target.type !== "checkbox") return;
     if (event.type === "input" && (target.tagName === "SELECT" || target.type === "checkbox")) return;
     this.touched.add(name);
+    f.raw = undefined;
     this.waitingForInput = false;
     this.compute();
   }
@@ -472,6 +479,8 @@ class Widget {
       const msg = errors[name];
       if (f.error) { f.error.textContent = msg || ""; f.error.hidden = !msg; }
       if (msg) f.el.setAttribute("aria-invalid", "true"); else f.el.removeAttribute("aria-invalid");
+      const folded = msg && f.wrap.closest("details:not([open])");
+      if (folded) folded.open = true; // an error must never hide in a folded section
     }
     for (const [name, msg] of Object.entries(errors)) if (!this.fields.has(name)) other.push(String(msg));
     this.otherErrors = other;

@@ -196,22 +196,24 @@ def test_hostile_query_strings_are_just_bad_values(new_page, base_url):
     script = "<script>window.__pwned=1</script><img src=x onerror=window.__pwned=2>"
     huge = "9" * 5000
     query = ("?candidates=" + quote(script) + "&call_minutes=" + huge + "&no_show_rate=1e999"
-             "&unknown_field=" + quote("<b>x</b>") + "&currency=" + quote("\"><svg onload=alert(1)>"))
+             "&unknown_field=" + quote("<b>x</b>") + "&currency=" + quote("\"><svg onload=alert(1)>")
+             + "&rebook_no_shows=" + quote("<i>maybe</i>"))
     page, watch = open_page(new_page, base_url, name, query)
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     w = widget(page, name)
     params = {"candidates": script, "call_minutes": huge[:2000], "no_show_rate": "1e999",
-              "currency": "\"><svg onload=alert(1)>"}
+              "currency": "\"><svg onload=alert(1)>", "rebook_no_shows": "<i>maybe</i>"}
     errors = calculators.run(name, params)["errors"]
-    assert set(errors) == {"candidates", "call_minutes", "no_show_rate", "currency"}
+    assert set(errors) == {"candidates", "call_minutes", "no_show_rate", "currency", "rebook_no_shows"}
     for field, message in errors.items():
         expect(w.locator(f'[data-field="{field}"] .calc-field-error')).to_have_text(message, timeout=ENGINE_START_S * 1000)
     expect(w.locator('[name="candidates"]')).to_have_value(script)
+    expect(w.locator('[data-field="rebook_no_shows"] .calc-field-error')).to_be_visible()  # not folded away
     # Nothing from the URL became markup: the results are still the default scenario, labelled so.
     assert results_text(page, name) == expected(name, {})
     expect(w.locator("[data-stale]")).to_contain_text("default scenario")
-    assert w.locator("script, img[src='x'], svg[onload], b").count() == 0
+    assert w.locator("script, img[src='x'], svg[onload], b, i").count() == 0
     assert page.evaluate("window.__pwned") is None
     assert dialogs == []
     assert page.evaluate("window.__csp") == []
