@@ -70,9 +70,10 @@ def readme_section(rows, machine, notes):
             "Medians and 95th percentiles over the runs shown; the baseline is a copy of the calculator "
             "page that loads the same local Pyodide on the main thread at page load (the usual way), "
             "measured in the same run. Figures: `benchmarks/results/latest.json`.")
-    body = [head, "", markdown_table(rows)]
+    import textwrap
+    body = [textwrap.fill(head, 100), "", markdown_table(rows)]
     if notes:
-        body += [""] + [f"- {n}" for n in notes]
+        body += [""] + [textwrap.fill(n, 100, initial_indent="- ", subsequent_indent="  ") for n in notes]
     return "\n".join(body) + "\n"
 
 
