@@ -121,6 +121,7 @@ class Engine {
       const p = this.pending.get(msg.id);
       this.pending.delete(msg.id);
       clearTimeout(p.timer);
+      globalThis.__hhgLastEngineMs = msg.ms; // time spent in the worker (benchmarks)
       if (msg.ok) p.resolve(msg.value); else p.reject(new Error(msg.message || "The calculation failed."));
     }
   }

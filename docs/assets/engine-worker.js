@@ -119,8 +119,9 @@ let queue = Promise.resolve();
 addEventListener("message", (event) => {
   const msg = event.data || {};
   if (typeof msg.id !== "number") return;
-  queue = queue.then(() => handle(msg)).then(
-    (value) => postMessage({ id: msg.id, ok: true, value }),
+  let t0 = 0;
+  queue = queue.then(() => { t0 = performance.now(); return handle(msg); }).then(
+    (value) => postMessage({ id: msg.id, ok: true, value, ms: performance.now() - t0 }),
     (err) => postMessage({ id: msg.id, ok: false, message: String((err && err.message) || err) }),
   );
 });
