@@ -273,6 +273,8 @@ def calc_page(page, server, url, engine_prefixes, field, first_value, edit_value
         return out
     out["engine_start_ms"] = first["result"] - first["t0"]
     out["ready_ms"] = first["ready"]
+    # Start-up phases the worker reports (ms since the worker began), when it does.
+    out["engine_timings"] = page.evaluate("() => globalThis.__hhgEngineTimings || null")
     server.wait_quiet()
     bench = page.evaluate("() => window.__bench")
     out.update(_blocking(bench, first["ready"]))

@@ -28,12 +28,17 @@ FOCUS_LEAD_MS = 1000  # reader focuses a field, then types a second later
 def options(argv):
     env = os.environ
     p = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    p.add_argument("--runs", type=int, default=int(env.get("RUNS") or env.get("BENCH_RUNS") or 5))
-    p.add_argument("--edits", type=int, default=int(env.get("BENCH_EDITS") or 60))
-    p.add_argument("--readme", action="store_true", default=env.get("BENCH_README", "") not in ("", "0"))
-    p.add_argument("--profile", action="store_true", default=env.get("BENCH_PROFILE", "") not in ("", "0"))
-    p.add_argument("--no-profile-on-miss", action="store_true")
-    p.add_argument("--output", default=env.get("BENCH_OUTPUT") or str(RESULTS / "latest.json"))
+    p.add_argument("--runs", type=int, default=int(env.get("RUNS") or env.get("BENCH_RUNS") or 5),
+                   help="browser runs per metric (env RUNS or BENCH_RUNS; default 5)")
+    p.add_argument("--edits", type=int, default=int(env.get("BENCH_EDITS") or 60),
+                   help="edits per recompute run, at least 50 (env BENCH_EDITS)")
+    p.add_argument("--readme", action="store_true", default=env.get("BENCH_README", "") not in ("", "0"),
+                   help="replace the table in README.md's Performance section (env BENCH_README=1)")
+    p.add_argument("--profile", action="store_true", default=env.get("BENCH_PROFILE", "") not in ("", "0"),
+                   help="trace one cold visit (ours and baseline) and summarise it (env BENCH_PROFILE=1)")
+    p.add_argument("--no-profile-on-miss", action="store_true", help="do not trace when a time budget is missed")
+    p.add_argument("--output", default=env.get("BENCH_OUTPUT") or str(RESULTS / "latest.json"),
+                   help="where to write the JSON (env BENCH_OUTPUT)")
     a = p.parse_args(argv)
     a.runs = max(1, a.runs)
     a.edits = max(50, a.edits)
@@ -233,6 +238,16 @@ def main(argv=None):
         finally:
             server.stop()
 
+    phases = {}
+    for kind in ("ours_cold", "ours_warm"):
+        ts = [m.get("engine_timings") or {} for m in raw[kind]]
+        keys = sorted({k for t in ts for k in (t.get("phases") or {})}, key=lambda k: min(
+            (t["phases"][k] for t in ts if k in (t.get("phases") or {})), default=0))
+        phases[kind] = {k: report.summary([(t.get("phases") or {}).get(k) for t in ts])["median"] for k in keys}
+        phases[kind]["ready (worker)"] = report.summary([t.get("workerMs") for t in ts])["median"]
+        if any(phases[kind].values()):
+            print(f"worker start-up phases, {kind.replace('ours_', '')} (median ms since the worker began): "
+                  + ", ".join(f"{k} {v:.0f}" for k, v in phases[kind].items() if v is not None))
     machine.setdefault("chromium", "Chromium (did not start)")
     machine["load_after"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     machine["seconds"] = round(time.monotonic() - started, 1)
@@ -252,7 +267,7 @@ def main(argv=None):
         print("error:", e)
     print(f"\nmachine: {machine}")
     out = {"machine": machine, "options": {"runs": a.runs, "edits": a.edits}, "engine": engine,
-           "baseline": how, "rows": rows, "paired_ratios": pairs,
+           "baseline": how, "rows": rows, "paired_ratios": pairs, "worker_phases": phases,
            "profile": {k: {"trace": v["trace"], "summary": v["summary"]} for k, v in (prof or {}).items()}, "samples": samples, "raw": raw, "notes": notes, "errors": errors}
     path = Path(a.output)
     path.parent.mkdir(parents=True, exist_ok=True)
