@@ -164,8 +164,9 @@ def validate(fields, params):
     if not isinstance(params, dict):
         return {f.name: f.default for f in fields}, {"params": "Inputs must be a set of named fields."}
     for f in fields:
-        if f.name not in params:
-            inputs[f.name] = f.default
+        if f.name not in params:  # the default, in the same type a typed value would have (20 -> 20.0)
+            value, message = f.parse(f.default)
+            inputs[f.name] = f.default if message else value
             continue
         raw = params[f.name]
         value, message = f.parse(raw)

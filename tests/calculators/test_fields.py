@@ -132,3 +132,17 @@ def test_currency_field():
 def test_fmt_bound():
     assert fmt_bound(None) == "any" and fmt_bound(100000) == "100,000" and fmt_bound(0.5) == "0.5"
     assert not math.isnan(float(fmt_bound(1.0)))
+
+
+def test_a_default_and_the_same_value_typed_give_identical_inputs():
+    """Typing the default value in a form must not change inputs or exports (20 vs 20.0)."""
+    import calculators
+    for name in calculators.names():
+        for f in calculators.fields(name):
+            if f["kind"] in ("text", "file") or f["default"] is None:
+                continue
+            typed = {True: "yes", False: "no"}.get(f["default"], str(f["default"])) if f["kind"] == "yesno" else str(f["default"])
+            a = calculators.run(name, {})
+            b = calculators.run(name, {f["name"]: typed})
+            assert a["inputs"] == b["inputs"] and repr(a["inputs"][f["name"]]) == repr(b["inputs"][f["name"]]), (name, f["name"])
+            assert calculators.export(name, {}, "json") == calculators.export(name, {f["name"]: typed}, "json"), (name, f["name"])
