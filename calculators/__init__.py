@@ -96,12 +96,39 @@ def _flatten(prefix, value, rows):
         rows.append([prefix, value])
 
 
+def _file_note(field, value, bad):
+    """What a download says in place of a file's text (the reader's data stays out of downloads)."""
+    if not isinstance(value, str):
+        return value
+    if bad:
+        return "(your file, not included here)"
+    if value == field.default:
+        return "(the sample file that comes with the calculator, not included here)"
+    lines = len(value.splitlines())
+    return (f"(your file, not included here: {lines:,} line{'s' if lines != 1 else ''}, "
+            f"{len(value):,} characters)")
+
+
+def _shareable_inputs(module, out):
+    """``out["inputs"]`` with the text of every file field replaced by a short note."""
+    inputs = dict(out["inputs"])
+    for f in getattr(module, "FIELDS", ()):
+        if f.kind == "file" and f.name in inputs:
+            inputs[f.name] = _file_note(f, inputs[f.name], f.name in out["errors"])
+    return inputs
+
+
 def export(name, params=None, fmt="csv"):
-    """The text of a download for ``run(name, params)``: csv, json, or markdown where offered."""
+    """The text of a download for ``run(name, params)``: csv, json, or markdown where offered.
+
+    A download never holds the text of a file the reader chose (kind "file"): its inputs say
+    "(your file, not included here: N lines, M characters)" instead. ``run`` itself is unchanged.
+    """
     out = run(name, params)
     module = _load().get(name) if isinstance(name, str) else None
+    shared = _shareable_inputs(module, out)
     if fmt == "json":
-        doc = {"calculator": name, "ok": out["ok"], "inputs": out["inputs"]}
+        doc = {"calculator": name, "ok": out["ok"], "inputs": shared}
         doc.update({"result": out["result"]} if out["ok"] else {"errors": out["errors"]})
         return json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
     if fmt == "csv":
@@ -112,7 +139,7 @@ def export(name, params=None, fmt="csv"):
             w.writerows(out["errors"].items())
             return buf.getvalue()
         w.writerow(["section", "name", "value"])
-        for k, v in out["inputs"].items():
+        for k, v in shared.items():
             if not (isinstance(v, str) and len(v) > 200):
                 w.writerow(["input", k, v])
         rows = module.export_rows(out["inputs"], out["result"]) if hasattr(module, "export_rows") else None

@@ -99,6 +99,37 @@ def test_exports_are_text(name):
         calculators.export(name, {}, "xlsx")
 
 
+FILE_CALCULATORS = [n for n in NAMES if any(f["kind"] == "file" for f in calculators.fields(n))]
+
+
+@pytest.mark.parametrize("name", FILE_CALCULATORS)
+def test_downloads_never_hold_the_text_of_a_chosen_file(name):
+    # A file's text is the reader's data: run() keeps it in inputs (the model needs it), but a
+    # download leaves it out and says so, whether the file is good, too long or the sample.
+    field = next(f for f in calculators.fields(name) if f["kind"] == "file")
+    default = str(field["default"])
+    mine = default.replace("C-10", "ZQX-77")  # a marker that cannot appear in any other text
+    assert "ZQX-77" in mine and calculators.run(name, {field["name"]: mine})["inputs"][field["name"]] == mine
+    lines = len(mine.splitlines())
+    for fmt in calculators.formats(name):
+        text = calculators.export(name, {field["name"]: mine}, fmt)
+        assert "ZQX-77" not in text, fmt
+        assert default.splitlines()[0] not in text, fmt  # not even the header row
+    doc = json.loads(calculators.export(name, {field["name"]: mine}, "json"))
+    assert doc["inputs"][field["name"]] == (
+        f"(your file, not included here: {lines:,} lines, {len(mine):,} characters)")
+    sample = json.loads(calculators.export(name, {}, "json"))["inputs"][field["name"]]
+    assert sample == "(the sample file that comes with the calculator, not included here)"
+    too_long = "ZQX-77," * (field["max_chars"] // 7 + 1)
+    bad = json.loads(calculators.export(name, {field["name"]: too_long}, "json"))
+    assert bad["ok"] is False and field["name"] in bad["errors"]
+    assert bad["inputs"][field["name"]] == "(your file, not included here)"
+    assert "ZQX-77" not in calculators.export(name, {field["name"]: too_long}, "csv")
+    # Every other input is exported as run() returns it.
+    assert {k: v for k, v in doc["inputs"].items() if k != field["name"]} == {
+        k: v for k, v in calculators.run(name, {field["name"]: mine})["inputs"].items() if k != field["name"]}
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_unknown_field_names_are_ignored(name):
     assert calculators.run(name, {"zzz": "<b>", "__class__": 1})["ok"] is True

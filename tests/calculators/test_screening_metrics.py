@@ -474,6 +474,12 @@ def test_exports():
     assert "rows_used" in calculators.export(NAME, {}, "csv")
     doc = json.loads(calculators.export(NAME, {}, "json"))
     assert doc["result"]["rows_used"] == 54
+    # The file's text stays out of downloads (the figures computed from it are the point).
+    assert "C-1001" not in calculators.export(NAME, {}, "json")
+    assert "C-1001" not in calculators.export(NAME, {}, "csv")
+    mine = json.loads(calculators.export(NAME, {"csv": SAMPLE_CSV.replace("C-1001", "C-9001")}, "json"))
+    assert mine["inputs"]["csv"].startswith("(your file, not included here: ")
+    assert mine["result"]["rows_used"] == 54
 
 
 # -------------------------------------------------------------------------------------- size
