@@ -120,7 +120,8 @@ def _control(f, fid, described):
         return (f'<input type="checkbox" id="{fid}" name="{name}" value="yes"{checked} {aria} '
                 f'data-kind="yesno">')
     if kind == "file":
-        return f'<input type="file" id="{fid}" name="{name}" accept=".csv,.txt,text/csv,text/plain" {aria} data-kind="file">'
+        return (f'<input type="file" id="{fid}" name="{name}" accept=".csv,.txt,text/csv,text/plain" {aria} '
+                f'data-kind="file" data-label="{_e(f["label"])}" data-max-chars="{int(f.get("max_chars") or 0)}">')
     if kind == "text":
         limit = int(f.get("max_chars") or 64)
         if limit > 200:

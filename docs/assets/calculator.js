@@ -15,6 +15,7 @@ const STALL_MS = 15000; // no download progress for this long while starting: th
 const BOOT_MS = 45000; // once every download is in, start-up work (compiling, Python) may take this long
 const RUN_LIMIT_MS = 12000; // a computation longer than this is stopped (worker terminated)
 const MAX_URL_VALUE = 2000; // longer values from a URL are cut (they are bad values anyway)
+const MAX_FILE_BYTES = 100e6; // a file field without a stated limit: never read more than this
 const YES = ["yes", "true", "on", "1", "y"];
 const NO = ["no", "false", "off", "0", "n"];
 
@@ -201,6 +202,15 @@ function engineFor(version) {
 
 function mb(bytes) { return (bytes / 1e6).toFixed(1); }
 
+function whole(n) { return Math.round(n).toLocaleString("en-US"); } // 8,000,000 as the model writes it
+
+// Characters as Python counts them (code points): a JavaScript string counts a character outside
+// the Basic Multilingual Plane (an emoji, say) twice.
+function codePoints(text) {
+  const pairs = text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g);
+  return text.length - (pairs ? pairs.length : 0);
+}
+
 class Widget {
   constructor(root) {
     this.root = root;
@@ -215,6 +225,8 @@ class Widget {
     this.total = Number(root.getAttribute("data-engine-bytes")) || 0;
     this.fields = new Map(); // name -> {el, kind, error}
     this.files = new Map(); // name -> text read from the chosen file (never in the URL or storage)
+    this.fileErrors = new Map(); // name -> message for a chosen file that cannot be used (too long)
+    this.fileReads = 0; // latest file read; an older read that finishes later is ignored
     this.touched = new Set();
     this.seq = 0; // latest request number; older replies are ignored
     this.shown = "default"; // what the results show: "default" scenario or "live" inputs
@@ -393,23 +405,46 @@ class Widget {
     this.compute();
   }
 
+  // A chosen file is read here and its text goes to the engine with the other inputs. The limit is
+  // the model's own (data-max-chars, in characters): a file over it is refused here, in the model's
+  // words, so that it is never copied into the engine or sent again on every keystroke. A file far
+  // over it (more bytes than the limit could take in UTF-8) is refused from its size, unread, so
+  // that even a huge file cannot freeze the tab.
   async readFile(name, input) {
+    const read = ++this.fileReads;
+    const f = this.fields.get(name);
     const file = input.files && input.files[0];
+    this.fileErrors.delete(name);
     if (!file) { this.files.delete(name); this.compute(); return; }
-    try {
-      // The model reports a file that is too long in its own words; only a huge file is refused here.
-      if (file.size > 100e6) {
-        this.files.delete(name);
-        this.showFieldErrors({ [name]: `This file is too large to read (${mb(file.size)} MB).` });
-        this.showStale("Not updated: " + this.labelShown());
-        return;
-      }
-      this.files.set(name, await file.text());
-    } catch (e) {
+    const max = Number(f.el.getAttribute("data-max-chars")) || 0;
+    const label = f.el.getAttribute("data-label") || name;
+    const refuse = (message) => {
       this.files.delete(name);
-      this.showFieldErrors({ [name]: "This file could not be read; choose a plain text or CSV file." });
+      this.fileErrors.set(name, message);
+      this.compute();
+    };
+    if (max > 0 && file.size > 4 * max) { // UTF-8 takes at most 4 bytes a character
+      refuse(`${label}: too long (${mb(file.size)} MB); the limit is ${whole(max)} characters, about ${mb(max)} MB.`);
       return;
     }
+    if (file.size > MAX_FILE_BYTES) {
+      refuse(`${label}: this file is too large to read (${mb(file.size)} MB).`);
+      return;
+    }
+    let text;
+    try {
+      text = await file.text();
+    } catch (e) {
+      if (read === this.fileReads) refuse(`${label}: this file could not be read; choose a plain text or CSV file.`);
+      return;
+    }
+    if (read !== this.fileReads) return; // another file was chosen meanwhile
+    const n = max > 0 && text.length > max ? codePoints(text) : 0;
+    if (n > max) {
+      refuse(`${label}: too long (${whole(n)} characters); the limit is ${whole(max)}.`); // as the model says it
+      return;
+    }
+    this.files.set(name, text);
     this.compute();
   }
 
@@ -430,6 +465,13 @@ class Widget {
     this.writeUrl();
     this.dirty = true;
     const seq = ++this.seq;
+    if (this.fileErrors.size) {
+      // A chosen file cannot be used: no result until another file is chosen (as for any bad input).
+      this.inflight = false;
+      this.showFieldErrors(Object.fromEntries(this.fileErrors));
+      this.showStale("Not updated: the chosen file cannot be used. " + this.labelShown());
+      return;
+    }
     const started = performance.now();
     this.inflight = true;
     this.engine.request({ type: "run", name: this.name, params: this.params() }).then(
