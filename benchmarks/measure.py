@@ -182,6 +182,36 @@ def trace_blocking(tasks, until):
             "blocking_tasks": [[round(s), round(d)] for s, d in long]}
 
 
+class CdpTrace:
+    """Chromium tracing through CDP (persistent contexts have no Browser object to trace with)."""
+
+    def __init__(self, context, page, categories):
+        self.cdp = context.new_cdp_session(page)
+        self.page, self.events, self.done = page, [], []
+        self.cdp.on("Tracing.dataCollected", lambda ev: self.events.extend(ev["value"]))
+        self.cdp.on("Tracing.tracingComplete", lambda ev: self.done.append(True))
+        self.cdp.send("Tracing.start", {"traceConfig": {"includedCategories": categories},
+                                        "transferMode": "ReportEvents"})
+
+    def stop(self, timeout_s=30):
+        self.cdp.send("Tracing.end")
+        end = time.monotonic() + timeout_s
+        while not self.done and time.monotonic() < end:
+            self.page.wait_for_timeout(100)
+        self.cdp.detach()
+        return self.events
+
+
+WASM_CATEGORIES = ["v8.wasm", "disabled-by-default-v8.wasm.detailed"]
+
+
+def wasm_cache_use(events):
+    """From a trace of one visit: was the wasm module deserialized from V8's code cache, and how
+    many functions were compiled lazily (thousands when nothing came from the cache)?"""
+    names = [e.get("name") for e in events if e.get("ph") in ("X", "B")]
+    return {"wasm_deserialized": names.count("wasm.Deserialize"), "wasm_lazy_compiles": names.count("wasm.CompileLazy")}
+
+
 class Watch:
     """Console errors and page errors of one page (to explain a failed measurement)."""
 

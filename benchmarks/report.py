@@ -24,6 +24,8 @@ def fmt_value(v, unit):
         if v >= 1000:
             return f"{v / 1000:.1f} kB"
         return f"{v:.0f} B"
+    if unit == "n":
+        return f"{v:,.0f}"
     return f"{v:g}"
 
 

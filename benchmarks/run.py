@@ -121,7 +121,8 @@ def main(argv=None):
         "build_s", "fcp", "naive_fcp", "naive_result", "naive_result_warm", "engine_cold", "engine_focus", "engine_warm",
         "recompute", "blocking", "tbt", "naive_blocking", "naive_tbt", "longtasks", "naive_longtasks", "guide_bytes", "guide_engine_bytes",
         "naive_guide_bytes", "naive_guide_engine_bytes", "calc_bytes_before", "calc_engine_bytes_before",
-        "calc_bytes_after", "naive_calc_bytes", "metrics_cpython", "metrics_browser", "warm_engine_bytes")}
+        "calc_bytes_after", "naive_calc_bytes", "metrics_cpython", "metrics_browser", "warm_engine_bytes",
+        "warm_lazy_compiles", "naive_warm_lazy_compiles")}
     raw = {"ours_cold": [], "ours_focus": [], "ours_warm": [], "naive_cold": [], "naive_warm": [], "guide": [], "naive_guide": []}
     print(f"benchmarks: {a.runs} runs, {a.edits} edits per recompute run; machine: {machine['cpu']}, "
           f"{machine['cores']} cores, load {machine['load_before']}", flush=True)
@@ -297,15 +298,24 @@ def warm(p, server, base, prefixes, field, first_value, runs, samples, raw, erro
                 try:
                     # A return visit to the plain URL (a reload would keep the scenario in the query,
                     # which restores and computes it at load, before any input).
+                    last = r == runs - 1  # trace the last return visit: is V8's wasm code cache used?
+                    trace = measure.CdpTrace(ctx, page, measure.WASM_CATEGORIES) if last else None
                     m = measure.calc_page(page, server, base + CALC_PAGE, prefixes, field, first_value + r + 1,
                                           None)
+                    if trace:
+                        m.update(measure.wasm_cache_use(trace.stop()))
+                        samples["warm_lazy_compiles"].append(m["wasm_lazy_compiles"])
                     raw["ours_warm"].append(m)
                     if "engine_start_ms" in m:
                         samples["engine_warm"].append(m["engine_start_ms"])
                         samples["warm_engine_bytes"].append(m["after_engine"]["engine_bytes"])
                     else:
                         errors.append(f"warm run {r + 1}: {m.get('error')}")
+                    trace = measure.CdpTrace(ctx, naive, measure.WASM_CATEGORIES) if last else None
                     n = measure.naive_page(naive, server, base + "_bench/naive/", prefixes)
+                    if trace:
+                        n.update(measure.wasm_cache_use(trace.stop()))
+                        samples["naive_warm_lazy_compiles"].append(n["wasm_lazy_compiles"])
                     raw["naive_warm"].append(n)
                     if "error" not in n:
                         samples["naive_result_warm"].append(n["result_ms"])
@@ -364,6 +374,8 @@ def build_rows(s, pairs):
              "ms", s["engine_focus"], s["naive_result"]),
         _row("engine start, warm: reload, same profile (baseline: reload -> result)", "ms",
              s["engine_warm"], s["naive_result_warm"]),
+        _row("wasm functions compiled lazily on a warm visit (few when V8's code cache is used)", "n",
+             s["warm_lazy_compiles"], s["naive_warm_lazy_compiles"]),
         _row("recompute: input event -> updated text (all edits of all runs)", "ms", s["recompute"], None,
              "median <= 20 ms, p95 <= 50 ms",
              lambda st, r: st["median"] <= 20 and st["p95"] <= 50),
