@@ -86,13 +86,23 @@ def make_csv(n, seed=4, sep=","):
     return "\n".join(lines) + "\n"
 
 
-def open_page(new_page, base_url, query=""):
+def open_page(new_page, base_url, query="", replies=False):
     page, watch = new_page()
+    if replies:
+        watch_worker_replies(page.context)
     page.context.add_init_script(
         "window.__csp = []; document.addEventListener('securitypolicyviolation', "
         "e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
     page.goto(page_url(base_url, PAGE) + query, wait_until="load")
     return page, watch
+
+
+def watch_worker_replies(context):
+    """Record every message the engine worker posts to the page, as JSON text."""
+    context.add_init_script(
+        "window.__replies = []; const W = window.Worker; window.Worker = class extends W {"
+        " constructor(url, options) { super(url, options);"
+        " this.addEventListener('message', e => window.__replies.push(JSON.stringify(e.data))); } };")
 
 
 def start_engine(page):
@@ -131,7 +141,7 @@ def test_a_chosen_file_gives_cpythons_figures_and_no_request_is_made(new_page, b
     text = make_csv(400)
     path = tmp_path / "export.csv"
     path.write_bytes(text.encode("utf-8"))
-    page, watch = open_page(new_page, base_url)
+    page, watch = open_page(new_page, base_url, replies=True)
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     w = widget(page)
     start_engine(page)
@@ -174,6 +184,10 @@ def test_a_chosen_file_gives_cpythons_figures_and_no_request_is_made(new_page, b
     assert MARK not in downloaded
     assert json.loads(downloaded)["result"]["rows_used"] == 400
     assert set(watch.requests[seen:]) <= {favicon}, watch.requests[seen:]
+    # The worker's replies carry the figures, never the file's text back (it is MBs for a big file).
+    replies = page.evaluate("window.__replies")
+    assert any('"html"' in r for r in replies)
+    assert not [r[:200] for r in replies if MARK in r]
     assert page.evaluate("window.__csp") == []
     assert watch.foreign_requests == []
 
