@@ -165,7 +165,6 @@ def warnings_html(warnings):
 
 
 def errors_html(fields, errors):
-    labels = {f.name: f.label for f in fields}
     items = "".join(f"<li>{esc(msg)}</li>" for name, msg in errors.items())
     return ('<div class="calc-errors" role="alert"><p><strong>Some inputs need fixing before we can '
             f'calculate:</strong></p><ul>{items}</ul></div>')

@@ -1,41 +1,14 @@
 """The hiring plan in Chromium: fill the questions, get the same plan as CPython, download the same
 Markdown, follow the pre-filled stage planner link, and read it on a phone."""
-import time
-from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlsplit
 
 import calculators
 from site_pages import page_url
+from widget_support import ENGINE_START_S, html_text as text_of, wait_text
 
 NAME = "hiring-plan"
-ENGINE_START_S = 60  # generous for a busy 2-core machine; speed is measured by benchmarks/, not here
 ANSWERS = {"role_family": "manager", "applicants": "3", "openings": "1", "shift_workers": "no",
            "time_zones": "no", "jurisdiction": "us-illinois", "ai_scoring": "yes", "role_risk": "high"}
-
-
-class _Text(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts = []
-
-    def handle_data(self, data):
-        self.parts.append(data)
-
-
-def text_of(html):
-    p = _Text()
-    p.feed(html)
-    p.close()
-    return " ".join("".join(p.parts).split())
-
-
-def wait_text(locator, want, timeout=ENGINE_START_S):
-    deadline = time.monotonic() + timeout
-    got = " ".join((locator.text_content() or "").split())
-    while got != want and time.monotonic() < deadline:
-        time.sleep(0.05)
-        got = " ".join((locator.text_content() or "").split())
-    assert got == want
 
 
 def fill(widget, answers):

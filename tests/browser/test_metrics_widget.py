@@ -8,44 +8,21 @@ page.evaluate only (wait_for_function and inline script tags are blocked by the 
 """
 import json
 import random
-import time
 from datetime import datetime, timedelta
-from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
-import pytest
 from playwright.sync_api import expect
 
 import calculators
 from calculators.render import pct
 from calculators.sample_data import SAMPLE_CSV
 from site_pages import page_url
+from widget_support import ENGINE_START_S, html_text, norm, wait_text
 
 NAME = "screening-metrics"
 PAGE = "calculators/screening-metrics"
-ENGINE_START_S = 60  # generous: a busy 2-core machine; speed is measured by benchmarks/, not here
 MARK = "QZV"  # every candidate id below starts with it; it appears in no page, script or setting
 FIELD = next(f for f in calculators.fields(NAME) if f["name"] == "csv")
-
-
-class _Text(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts = []
-
-    def handle_data(self, data):
-        self.parts.append(data)
-
-
-def norm(text):
-    return " ".join((text or "").split())
-
-
-def html_text(html):
-    p = _Text()
-    p.feed(html)
-    p.close()
-    return norm("".join(p.parts))
 
 
 def expected(params):
@@ -61,12 +38,7 @@ def results_text(page):
 
 
 def wait_results(page, want, timeout=ENGINE_START_S):
-    deadline = time.monotonic() + timeout
-    got = results_text(page)
-    while got != want and time.monotonic() < deadline:
-        page.wait_for_timeout(50)
-        got = results_text(page)
-    assert got == want
+    wait_text(widget(page).locator("[data-results]"), want, timeout)
 
 
 def make_csv(n, seed=4, sep=","):

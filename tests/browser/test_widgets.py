@@ -6,7 +6,6 @@ calculators.run returns for the same inputs: the browser computes nothing itself
 import json
 import re
 import time
-from html.parser import HTMLParser
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
@@ -14,34 +13,9 @@ from playwright.sync_api import expect
 
 import calculators
 from site_pages import page_url
+from widget_support import ENGINE_START_S, expected, norm, wait_text
 
 PAGES = {"screening-overhead": "calculators/screening-overhead", "stage-planner": "calculators/stage-planner"}
-ENGINE_START_S = 60  # generous: a busy 2-core machine; the budget is measured by benchmarks/, not here
-
-
-class _Text(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts = []
-
-    def handle_data(self, data):
-        self.parts.append(data)
-
-
-def norm(text):
-    return " ".join((text or "").split())
-
-
-def html_text(html):
-    """The text content of an HTML fragment, whitespace normalised (what textContent gives)."""
-    p = _Text()
-    p.feed(html)
-    p.close()
-    return norm("".join(p.parts))
-
-
-def expected(name, params):
-    return html_text(calculators.run(name, params)["html"])
 
 
 def widget(page, name):
@@ -53,13 +27,7 @@ def results_text(page, name):
 
 
 def wait_results(page, name, want, timeout=ENGINE_START_S):
-    """Poll until the results text equals ``want``; then assert it (with a readable diff)."""
-    deadline = time.monotonic() + timeout
-    got = results_text(page, name)
-    while got != want and time.monotonic() < deadline:
-        page.wait_for_timeout(50)
-        got = results_text(page, name)
-    assert got == want
+    wait_text(widget(page, name).locator("[data-results]"), want, timeout)
 
 
 def set_field(page, name, field, value):

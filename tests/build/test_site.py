@@ -3,7 +3,6 @@ JSON-LD, per-page meta tags, the review date, the 404 page and sitemap, and no t
 import json
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 import yaml
