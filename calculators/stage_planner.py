@@ -16,6 +16,7 @@ kind of stage (booking included), or, when it is longer, the weeks the interview
 weekly interview hours; then interviewer capacity, not pass rates, sets the pace (the bottleneck).
 The calendar is the sum of the stages' days (each stage waits for the previous one's results).
 """
+import dataclasses
 import math
 
 from . import render as rd
@@ -31,10 +32,6 @@ SHARED = ("call_minutes", "interviewers_per_call", "scheduling_minutes", "prep_m
           "no_show_rate", "booking_lag_days", "call_hours_per_week", "prompts", "answer_minutes",
           "completion_rate", "setup_minutes", "reviewers", "response_days", "review_deadline_days",
           "review_hours_per_week")
-
-
-def _advanced(f):
-    return Field(**{**{k: getattr(f, k) for k in f.__dataclass_fields__}, "group": "advanced"})
 
 
 FIELDS = (
@@ -86,7 +83,7 @@ FIELDS = (
           source="offer-minutes", group="advanced", help="Preparing, making and confirming one offer."),
     Field("offer_days", "Days for an offer", "number", 3, unit="days", min=0, max=60, step=0.5,
           source="offer-days", group="advanced", help="From decision to the candidate's answer."),
-    *(_advanced(_SO[n]) for n in SHARED),
+    *(dataclasses.replace(_SO[n], group="advanced") for n in SHARED),
 )
 
 # The model in words, for the "How we calculate" page (kept beside the code it describes).
