@@ -11,19 +11,16 @@ before pages render; without them the widget stays static and says so.
 """
 import json
 import logging
-from functools import cache
 from html import escape
-from pathlib import Path
-
-import yaml
 
 import calculators
 from calculators import render
 
+from . import content
+
 __all__ = ["calculator"]
 
 log = logging.getLogger("mkdocs.plugins.widgets")
-DATA = Path(__file__).resolve().parent.parent / "docs" / "_data"
 
 # Filled by hooks/engine.py in on_config: {"version": "<hash>", "bytes": int, "gzip_bytes": int}.
 ENGINE: dict = {}
@@ -33,14 +30,6 @@ GROUP_TITLES = {"main": "Your numbers", "advanced": "Advanced assumptions"}
 
 def _e(value):
     return escape(str(value), quote=True)
-
-
-@cache
-def _industries():
-    try:
-        return yaml.safe_load((DATA / "industries.yml").read_text(encoding="utf-8")) or []
-    except (OSError, yaml.YAMLError):
-        return []
 
 
 def _preset_value(value):
@@ -55,7 +44,7 @@ def presets(name):
     """[(id, label, {field: value as text})] for every industry with a preset for ``name``."""
     known = {f["name"] for f in calculators.fields(name)}
     out = []
-    for ind in _industries():
+    for ind in content.data("industries"):
         values = ((ind or {}).get("presets") or {}).get(name)
         if not isinstance(values, dict) or not values:
             continue

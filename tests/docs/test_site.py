@@ -208,3 +208,15 @@ def test_prose_quotes_the_models_current_figures(site_dir):
     text = visible(built(site_dir, "process/hybrid-process"))
     assert f"you can expect about {render.smart(plan['hires'])} hires" in text
     assert f"about {render.num(plan['stages'][1]['candidates_in'])} people reach a live interview" in text
+
+
+def test_every_industry_preset_is_a_valid_scenario():
+    """Presets fill the form by field name: a misspelt field or a bad value would be silently lost."""
+    import calculators
+    for ind in load("industries"):
+        assert ind.get("presets"), ind["id"]
+        for name, values in ind["presets"].items():
+            known = {f["name"] for f in calculators.fields(name)}
+            assert set(values) <= known, (ind["id"], name, set(values) - known)
+            out = calculators.run(name, values)
+            assert out["ok"], (ind["id"], name, out["errors"])
