@@ -371,6 +371,38 @@ def test_a_stalled_start_reaches_error_within_20_seconds(new_page, base_url):
     expect(w.get_by_role("button", name=re.compile("Retry"))).to_be_visible()
 
 
+def test_a_runaway_computation_is_stopped_and_a_fresh_engine_takes_over(new_page, base_url):
+    # Fault injection: the worker is served with one extra line that spins for ever on a marked
+    # input (candidates=777), as a runaway computation would. The controller must stop that worker,
+    # say so, keep the last good figures, and compute the next input on a fresh worker.
+    name = "screening-overhead"
+    page, watch = new_page()
+    served = []
+
+    def hanging_worker(route):
+        body = route.fetch().text()
+        hook = 'addEventListener("message", (event) => {\n  const msg = event.data || {};\n'
+        assert hook in body, "the worker's message handler changed: update this test's hook"
+        spin = hook + '  if (msg.params && String(msg.params.candidates) === "777") { for (;;) {} }\n'
+        served.append(route.request.url)
+        route.fulfill(body=body.replace(hook, spin), content_type="text/javascript")
+
+    page.context.route("**/engine-worker.js", hanging_worker)
+    page.goto(page_url(base_url, PAGES[name]), wait_until="load")
+    w = widget(page, name)
+    set_field(page, name, "candidates", "30")
+    wait_results(page, name, expected(name, {"candidates": "30"}))
+    assert len(served) == 1
+    set_field(page, name, "candidates", "777")
+    expect(w).to_contain_text("took too long and was stopped", timeout=30_000)
+    assert results_text(page, name) == expected(name, {"candidates": "30"}), "the last good figures stay"
+    set_field(page, name, "candidates", "31")
+    wait_results(page, name, expected(name, {"candidates": "31"}))
+    expect(w).to_have_attribute("data-state", "ready")
+    assert len(served) == 2, "a fresh worker was started"
+    assert watch.console_errors == []
+
+
 def test_without_webassembly_the_widget_stays_static_and_says_why(new_page, base_url):
     name = "screening-overhead"
     page, watch = new_page()
