@@ -47,18 +47,25 @@ def pct(fraction, digits=0):
     return f"{num(fraction * 100, digits)} %"
 
 
-def table(headers, rows, caption="", cls="calc-table", numeric_from=1):
-    """A plain data table; columns from ``numeric_from`` on are right-aligned numbers."""
-    out = [f'<table class="{esc(cls)}">']
+def table(headers, rows, caption="", cls="calc-table", numeric_from=1, numeric=None):
+    """A plain data table; columns from ``numeric_from`` on (or exactly the column indexes in
+    ``numeric``, when given) are right-aligned numbers.
+
+    It sits in a keyboard-reachable box that scrolls sideways when the table is wider than the
+    screen (a phone), instead of squeezing every cell."""
+    label = caption or "Results table"
+    out = [f'<div class="calc-table-scroll" role="region" tabindex="0" aria-label="{esc(label)}">'
+           f'<table class="{esc(cls)}">']
     if caption:
         out.append(f"<caption>{esc(caption)}</caption>")
     out.append("<thead><tr>" + "".join(f'<th scope="col">{esc(h)}</th>' for h in headers) + "</tr></thead><tbody>")
+    is_number = (lambda i: i in numeric) if numeric is not None else (lambda i: i >= numeric_from)
     for row in rows:
         cells = [f'<th scope="row">{esc(row[0])}</th>']
-        cells += [f'<td class="num">{esc(c)}</td>' if i >= numeric_from else f"<td>{esc(c)}</td>"
+        cells += [f'<td class="num">{esc(c)}</td>' if is_number(i) else f"<td>{esc(c)}</td>"
                   for i, c in enumerate(row[1:], start=1)]
         out.append("<tr>" + "".join(cells) + "</tr>")
-    out.append("</tbody></table>")
+    out.append("</tbody></table></div>")
     return "".join(out)
 
 
@@ -134,9 +141,10 @@ def assumptions(fields, inputs, fmt_value):
         rows.append(f'<tr><th scope="row">{esc(f.label)}</th><td class="num">{esc(used)}</td>'
                     f'<td class="num">{esc(default)}</td><td>{esc(rng)}</td><td>{src}</td></tr>')
     return ('<details class="calc-assumptions"><summary>Assumptions used and their sources</summary>'
+            '<div class="calc-table-scroll" role="region" tabindex="0" aria-label="Assumptions used">'
             '<table class="calc-table"><thead><tr><th scope="col">Input</th><th scope="col">Used</th>'
             '<th scope="col">Default</th><th scope="col">Published range</th><th scope="col">Source</th>'
-            '</tr></thead><tbody>' + "".join(rows) + "</tbody></table>"
+            '</tr></thead><tbody>' + "".join(rows) + "</tbody></table></div>"
             "<p>The published defaults are US figures. Replace them with your own numbers; "
             "amounts are shown in the currency you choose, not converted.</p></details>")
 

@@ -677,15 +677,7 @@ def render(inputs, result, warnings):
 
 def _table(headers, rows, caption, numeric):
     """A data table whose columns in ``numeric`` (indexes) are right-aligned figures."""
-    out = [f'<table class="calc-table"><caption>{esc(caption)}</caption><thead><tr>']
-    out += [f'<th scope="col">{esc(h)}</th>' for h in headers]
-    out.append("</tr></thead><tbody>")
-    for row in rows:
-        out.append(f'<tr><th scope="row">{esc(row[0])}</th>' + "".join(
-            f'<td class="num">{esc(c)}</td>' if i in numeric else f"<td>{esc(c)}</td>"
-            for i, c in enumerate(row[1:], start=1)) + "</tr>")
-    out.append("</tbody></table>")
-    return "".join(out)
+    return ui.table(headers, rows, caption=caption, numeric=numeric)
 
 
 def _week_label(iso, with_year):

@@ -58,3 +58,15 @@ def test_checklist_remembers_ticks(new_page, base_url):
     boxes.nth(0).uncheck()
     page.reload(wait_until="load")
     assert not boxes.nth(0).is_checked() and boxes.nth(2).is_checked()
+
+
+def test_no_page_scrolls_sideways_on_a_phone(new_page, base_url):
+    """At 390 px wide, wide tables scroll inside their own box; the page itself never does."""
+    page, _ = new_page(viewport={"width": 390, "height": 844})
+    too_wide = {}
+    for p in nav_pages():
+        page.goto(page_url(base_url, p), wait_until="load")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 390:
+            too_wide[p] = width
+    assert too_wide == {}
