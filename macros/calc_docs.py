@@ -12,14 +12,12 @@ from html import escape
 import calculators
 from calculators import render
 
+from .content import _cell
+
 __all__ = ["how_we_calculate", "model_figure"]
 
 SINGULAR = {"minutes": "minute", "people": "person", "candidates": "candidate", "prompts": "prompt",
             "days": "day", "hours per week": "hour per week", "hires": "hire", "applicants": "applicant"}
-
-
-def _cell(text):
-    return str(text).replace("|", "\\|").replace("\n", " ")
 
 
 def _value(f, value):

@@ -32,14 +32,6 @@ def _e(value):
     return escape(str(value), quote=True)
 
 
-def _preset_value(value):
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float) and value == int(value):
-        return str(int(value))
-    return str(value)
-
-
 def presets(name):
     """[(id, label, {field: value as text})] for every industry with a preset for ``name``."""
     known = {f["name"] for f in calculators.fields(name)}
@@ -48,17 +40,17 @@ def presets(name):
         values = ((ind or {}).get("presets") or {}).get(name)
         if not isinstance(values, dict) or not values:
             continue
-        clean = {k: _preset_value(v) for k, v in values.items() if k in known}
+        clean = {k: _form_text(v) for k, v in values.items() if k in known}
         if clean:
             out.append((str(ind.get("id", "")), str(ind.get("name", ind.get("id", ""))), clean))
     return out
 
 
-def _value_text(f, value):
-    """A default as it goes into a form control (not as a person reads it)."""
+def _form_text(value):
+    """A value as it goes into a form control or a preset (not as a person reads it)."""
     if value is None:
         return ""
-    if f["kind"] == "yesno":
+    if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float) and value == int(value) and abs(value) < 1e15:
         return str(int(value))
@@ -81,7 +73,7 @@ def _help(f):
         parts.append(_e(f"Allowed: {lo} to {_bound(f['max'])}{unit}."))
     src = f.get("source")
     if src:
-        default = _value_text(f, f["default"]) + unit
+        default = _form_text(f["default"]) + unit
         if f.get("assumption") or src.get("kind") == "assumption":
             text = f"Default {default} is an assumption, not a published figure."
         else:
@@ -97,7 +89,7 @@ def _help(f):
 
 def _control(f, fid, described):
     kind, name = f["kind"], _e(f["name"])
-    value = _value_text(f, f["default"])
+    value = _form_text(f["default"])
     aria = f'aria-describedby="{described}"'
     if kind == "choice":
         opts = "".join(
